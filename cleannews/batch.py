@@ -1,0 +1,66 @@
+"""Many inputs: read paths (walking directories in sorted order) and clean each in turn.
+
+A file that cannot be read, or does not exist, gives an error record of stage ``read``
+and the run goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from cleannews.pipeline import Document, Options, clean_document, document_id
+from cleannews.records import ErrorInfo, ErrorRecord, Record
+
+__all__ = ["clean_paths", "expand_paths"]
+
+logger = logging.getLogger(__name__)
+
+STDIN = "-"
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str]:
+    """Yield each path as given, replacing a directory by its files in sorted order."""
+    for path in paths:
+        if path == STDIN:
+            yield path
+            continue
+        location = Path(path)
+        if location.is_dir():
+            for child in sorted(location.rglob("*")):
+                if child.is_file() and not any(p.startswith(".") for p in child.parts[
+                        len(location.parts):]):
+                    yield str(child)
+        else:
+            yield path  # a missing file becomes an error record when it is read
+
+
+def _read(path: str, stdin: BinaryIO | None) -> bytes:
+    if path == STDIN:
+        if stdin is None:
+            raise OSError("standard input is not available")
+        return stdin.read()
+    return Path(path).read_bytes()
+
+
+def clean_paths(
+    paths: Iterable[str], options: Options | None = None, *, url: str | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Record | ErrorRecord]:
+    """Clean every file named (directories walked), yielding one record per file in order."""
+    options = options or Options()
+    for path in expand_paths(paths):
+        try:
+            content = _read(path, stdin)
+        except OSError as error:
+            logger.warning("%s: cannot read: %s", path, error)
+            yield ErrorRecord(
+                id=document_id(path.encode("utf-8", "surrogateescape")),
+                source=path,
+                error=ErrorInfo("read", "unreadable", f"cannot read {path}: {error.strerror or error}"),
+                url=url,
+            )
+            continue
+        yield clean_document(Document(content, source=path, url=url), options)

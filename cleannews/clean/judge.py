@@ -1,0 +1,269 @@
+"""Judge every line of a page's text: keep it as article body, or drop it with a reason.
+
+The explicit rules (:mod:`cleannews.clean.rules`) decide the unmistakable lines first:
+breadcrumbs, counters, date and byline lines, repeated titles and link farms. The learned
+classifier (:mod:`cleannews.clean.model`) scores every other line in its context.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from cleannews.clean import rules
+from cleannews.clean.model import LineModel, load_default_model
+
+__all__ = ["CleanedText", "DropReason", "JudgedLine", "LinkFarm", "clean_lines", "split_lines"]
+
+# A repeated title is a headline-sized line; shorter repeats are menu words.
+MIN_TITLE_CHARS = 15
+MAX_TITLE_WORDS = 40
+# How far apart (in lines) a glued line and the line it repeats may be.
+GLUE_WINDOW_LINES = 3
+# A run of fewer items than this after a "Related"-like heading is not a link farm: a
+# heading followed by one line is more likely an article's own subheading.
+MIN_LINK_FARM_ITEMS = 2
+# Unbulleted link-farm items are headlines; a line this long that ends in a full stop is a
+# paragraph, and ends the run.
+MAX_UNBULLETED_ITEM_WORDS = 15
+
+_BULLET = re.compile(r"^\s*(?:[*\-+•·▪►▶◦‣]|\d{1,3}[.)])\s+")
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+
+
+class DropReason(str, enum.Enum):
+    """Why a line was dropped; the value is the name used in records and ``--explain``."""
+
+    NAVIGATION = "navigation"
+    TITLE = "title"
+    DATE_LINE = "date_line"
+    BYLINE = "byline"
+    REACTION_COUNTER = "reaction_counter"
+    LINK_FARM = "link_farm"
+    CLASSIFIER = "classifier"
+
+
+@dataclass(frozen=True, slots=True)
+class JudgedLine:
+    """One logical line of the input and the verdict on it."""
+
+    number: int  # 1-based line number in the input; a split line gives several pieces
+    text: str
+    reason: DropReason | None = None  # None: kept
+    score: float | None = None  # the classifier's probability that the line is body
+    detail: str = ""  # what decided: a rule's name, or the features that weighed most
+
+    @property
+    def kept(self) -> bool:
+        return self.reason is None
+
+
+@dataclass(frozen=True, slots=True)
+class LinkFarm:
+    """A heading such as "Related" and the number of link lines under it."""
+
+    heading: str
+    items: int
+
+
+@dataclass(frozen=True, slots=True)
+class CleanedText:
+    """All judged lines, in input order."""
+
+    lines: tuple[JudgedLine, ...]
+    link_farms: tuple[LinkFarm, ...] = ()
+    title_lines: tuple[str, ...] = field(default=())
+
+    @property
+    def kept(self) -> tuple[str, ...]:
+        return tuple(line.text for line in self.lines if line.kept)
+
+    @property
+    def dropped(self) -> tuple[JudgedLine, ...]:
+        return tuple(line for line in self.lines if not line.kept)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.kept)
+
+    def dropped_texts(self, reason: DropReason) -> tuple[str, ...]:
+        return tuple(line.text for line in self.lines if line.reason is reason)
+
+
+def split_lines(text: str) -> list[tuple[int, str]]:
+    """Split text into (line number, stripped line) pairs, leaving out blank lines.
+
+    Only CR and LF end a line: ``str.splitlines`` would also split at form feeds and
+    U+2028, which scraped text carries inside paragraphs.
+
+    >>> split_lines("a\\r\\n\\n  b  \\u2028c")
+    [(1, 'a'), (3, 'b  \\u2028c')]
+    """
+    pieces = _NEWLINES.split(text)
+    return [(number, line.strip()) for number, line in enumerate(pieces, start=1) if line.strip()]
+
+
+def _split_glued(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Split a line that has a nearby line glued inside it ("Home > NewsHeadline - Site").
+
+    Dumpers join the breadcrumb and the title of some pages into one line; the title is
+    then repeated on its own line nearby, which tells where to cut.
+    """
+    result: list[tuple[int, str]] = []
+    for index, (number, text) in enumerate(lines):
+        cut = None
+        low, high = max(0, index - GLUE_WINDOW_LINES), min(len(lines), index + GLUE_WINDOW_LINES + 1)
+        for other_index in range(low, high):
+            other = lines[other_index][1]
+            if other_index == index or len(other) < MIN_TITLE_CHARS or other == text:
+                continue
+            position = text.find(other)
+            if position > 0 and rules.is_breadcrumb(text[:position]):
+                cut = position
+                break
+        if cut is None:
+            result.append((number, text))
+        else:
+            result.extend([(number, text[:cut].strip()), (number, text[cut:].strip())])
+    return result
+
+
+def _title_candidates(texts: Sequence[str]) -> set[int]:
+    """Indices of lines that repeat the page title (the same headline twice, maybe with a site)."""
+    positions: dict[str, list[int]] = {}
+    for index, text in enumerate(texts):
+        if len(text) >= MIN_TITLE_CHARS and rules.word_count(text) <= MAX_TITLE_WORDS:
+            positions.setdefault(rules.bare(text), []).append(index)
+    # A title appears twice as itself, or once more inside "Headline - Site".
+    variants: dict[str, set[str]] = {t: {t} for t, where in positions.items() if len(where) > 1}
+    for text in list(positions):
+        for title in _site_split_candidates(text):
+            if title in positions and title != text:
+                variants.setdefault(title, {title}).add(text)
+    if not variants:
+        return set()
+
+    def first_position(title: str) -> int:
+        return min(positions[v][0] for v in variants[title])
+
+    # The title comes before the article and before any list repeating other headlines.
+    title = min(variants, key=lambda t: (first_position(t), -len(t)))
+    return {index for variant in variants[title] for index in positions[variant]}
+
+
+_SITE_SEPARATOR = re.compile(r"\s*(?:\s[-|–—:·•]\s|\s?[|–—]\s?|\s-(?=\S)|(?<=\S)-\s)\s*")
+
+
+def _site_split_candidates(text: str) -> list[str]:
+    """The possible titles inside "Title - Site" or "Site | Title"."""
+    parts = _SITE_SEPARATOR.split(text)
+    if len(parts) < 2:
+        return []
+    return [parts[0].strip(), parts[-1].strip(), " - ".join(parts[:-1]).strip()]
+
+
+def _judge_rules(texts: Sequence[str]) -> list[tuple[DropReason, str] | None]:
+    verdicts: list[tuple[DropReason, str] | None] = [None] * len(texts)
+    for index in _title_candidates(texts):
+        verdicts[index] = (DropReason.TITLE, "repeated_title")
+    for index, text in enumerate(texts):
+        if verdicts[index] is not None:
+            continue
+        if rules.is_breadcrumb(text):
+            verdicts[index] = (DropReason.NAVIGATION, "is_breadcrumb")
+        elif rules.is_reaction_counter(text):
+            verdicts[index] = (DropReason.REACTION_COUNTER, "is_reaction_counter")
+        elif rules.is_date_line(text):
+            verdicts[index] = (DropReason.DATE_LINE, "is_date_line")
+        elif rules.is_byline(text):
+            verdicts[index] = (DropReason.BYLINE, "is_byline")
+    return verdicts
+
+
+def _find_link_farms(
+    texts: Sequence[str], verdicts: list[tuple[DropReason, str] | None]
+) -> list[LinkFarm]:
+    farms: list[LinkFarm] = []
+    index = 0
+    while index < len(texts):
+        if verdicts[index] is not None or not rules.is_link_farm_heading(texts[index]):
+            index += 1
+            continue
+        items = _link_farm_items(texts, verdicts, index + 1)
+        if len(items) < MIN_LINK_FARM_ITEMS:
+            index += 1
+            continue
+        verdicts[index] = (DropReason.LINK_FARM, "is_link_farm_heading")
+        for item in items:
+            verdicts[item] = (DropReason.LINK_FARM, "link_farm_item")
+        farms.append(LinkFarm(rules.bare(texts[index]), len(items)))
+        index = items[-1] + 1
+    return farms
+
+
+def _link_farm_items(
+    texts: Sequence[str], verdicts: list[tuple[DropReason, str] | None], start: int
+) -> list[int]:
+    """Indices of the link lines that follow a link-farm heading at ``start - 1``."""
+    items: list[int] = []
+    bulleted = start < len(texts) and bool(_BULLET.match(texts[start]))
+    index = start
+    while index < len(texts):
+        text = texts[index]
+        if verdicts[index] is not None:
+            # Counters and dates between the links belong to the list; a title repeat ends it.
+            reason = verdicts[index]
+            if reason is not None and reason[0] in {DropReason.DATE_LINE,
+                                                    DropReason.REACTION_COUNTER}:
+                index += 1
+                continue
+            break
+        if rules.is_link_farm_heading(text):
+            break
+        if bulleted:
+            if not _BULLET.match(text):
+                break
+        elif not _is_unbulleted_item(text):
+            break
+        items.append(index)
+        index += 1
+    return items
+
+
+def _is_unbulleted_item(text: str) -> bool:
+    if not rules.looks_like_headline(text):
+        return False
+    bare = rules.bare(text)
+    return not (rules.word_count(bare) > MAX_UNBULLETED_ITEM_WORDS and bare[-1] in ".。")
+
+
+def clean_lines(text: str, model: LineModel | None = None) -> CleanedText:
+    """Judge every non-blank line of ``text``; see :class:`CleanedText`.
+
+    >>> cleaned = clean_lines("Home > News\\nA long enough sentence that reads like the body of a story.")
+    >>> [(line.text, line.reason) for line in cleaned.lines]
+    [('Home > News', <DropReason.NAVIGATION: 'navigation'>), ('A long enough sentence that reads like the body of a story.', None)]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"clean_lines takes str, not {type(text).__name__}; decode bytes first")
+    numbered = _split_glued(split_lines(text))
+    texts = [t for _, t in numbered]
+    verdicts = _judge_rules(texts)
+    farms = _find_link_farms(texts, verdicts)
+    if model is None:
+        model = load_default_model()
+    scores = model.score_lines(texts, [v[0].value if v else None for v in verdicts])
+    judged: list[JudgedLine] = []
+    for (number, line_text), verdict, scored in zip(numbered, verdicts, scores, strict=True):
+        if verdict is not None:
+            judged.append(JudgedLine(number, line_text, verdict[0], scored.probability, verdict[1]))
+        elif scored.probability < model.threshold:
+            judged.append(JudgedLine(number, line_text, DropReason.CLASSIFIER,
+                                     scored.probability, scored.explanation))
+        else:
+            judged.append(JudgedLine(number, line_text, None, scored.probability,
+                                     scored.explanation))
+    title_lines = tuple(line.text for line in judged if line.reason is DropReason.TITLE)
+    return CleanedText(tuple(judged), tuple(farms), title_lines)

@@ -1,0 +1,141 @@
+"""The learned line classifier: two stacked logistic regressions, pure-Python inference.
+
+Stage one scores each line from its own features and its neighbours'
+(:mod:`cleannews.clean.features`). Stage two smooths: it rescores each line from its own
+stage-one score and the scores of the lines around it, so a short line between two body
+paragraphs is kept and a headline-like line inside a run of headlines is dropped. The
+weights are fitted by ``python -m cleannews.train`` and shipped as ``line_model.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from cleannews.clean.features import FEATURE_NAMES, line_features
+
+__all__ = ["RULES_ONLY", "SMOOTHING_NAMES", "KeepAllModel", "LineModel", "ScoredLine", "load_default_model", "smoothing_inputs"]
+
+MODEL_RESOURCE = "line_model.json"
+# Lines each side whose stage-one scores the smoothing stage sees.
+SMOOTHING_LINES = 2
+SMOOTHING_NAMES: tuple[str, ...] = (
+    "bias", "logit", *(f"logit_prev_{k}" for k in range(1, SMOOTHING_LINES + 1)),
+    *(f"logit_next_{k}" for k in range(1, SMOOTHING_LINES + 1)),
+    "window_mean_probability", "window_max_probability", "window_min_probability",
+)
+# How many of the strongest feature contributions ``--explain`` shows.
+EXPLAIN_TOP = 3
+# A pad logit for lines beyond the ends of the page: a confident "not body".
+EDGE_LOGIT = -4.0
+SMOOTHING_WINDOW = 5
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredLine:
+    """The classifier's probability that a line is body text, with its main reasons."""
+
+    probability: float
+    explanation: str
+
+
+def _sigmoid(value: float) -> float:
+    if value >= 0:
+        return 1.0 / (1.0 + math.exp(-value))
+    exp = math.exp(value)
+    return exp / (1.0 + exp)
+
+
+def smoothing_inputs(logits: Sequence[float]) -> list[list[float]]:
+    """Stage-two inputs (ordered as :data:`SMOOTHING_NAMES`) from stage-one logits."""
+    total = len(logits)
+    probabilities = [_sigmoid(x) for x in logits]
+    rows = []
+    for index, logit in enumerate(logits):
+        row = [1.0, logit]
+        row += [logits[index - k] if index - k >= 0 else EDGE_LOGIT
+                for k in range(1, SMOOTHING_LINES + 1)]
+        row += [logits[index + k] if index + k < total else EDGE_LOGIT
+                for k in range(1, SMOOTHING_LINES + 1)]
+        low, high = max(0, index - SMOOTHING_WINDOW), min(total, index + SMOOTHING_WINDOW + 1)
+        window = [probabilities[i] for i in range(low, high) if i != index] or [0.0]
+        row += [sum(window) / len(window), max(window), min(window)]
+        rows.append(row)
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class LineModel:
+    """Weights of both stages and the probability below which a line is dropped."""
+
+    feature_weights: tuple[float, ...]
+    smoothing_weights: tuple[float, ...]
+    threshold: float = 0.5
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> LineModel:
+        """Build a model from its JSON form, checking it names the features this code has."""
+        features = data["features"]
+        smoothing = data["smoothing"]
+        if not isinstance(features, dict) or not isinstance(smoothing, dict):
+            raise ValueError("model file: 'features' and 'smoothing' must be objects")
+        if set(features) != set(FEATURE_NAMES) or set(smoothing) != set(SMOOTHING_NAMES):
+            raise ValueError("model file does not match this version's features; retrain it")
+        threshold = data.get("threshold", 0.5)
+        return cls(
+            tuple(float(features[n]) for n in FEATURE_NAMES),
+            tuple(float(smoothing[n]) for n in SMOOTHING_NAMES),
+            float(threshold) if isinstance(threshold, int | float) else 0.5,
+        )
+
+    def score_lines(
+        self, texts: Sequence[str], rule_reasons: Sequence[str | None]
+    ) -> list[ScoredLine]:
+        """Score every line of a page; see the module docstring."""
+        if not texts:
+            return []
+        vectors = line_features(texts, rule_reasons)
+        weights = self.feature_weights
+        logits = [sum(w * x for w, x in zip(weights, v, strict=True)) for v in vectors]
+        smoothed = [
+            sum(w * x for w, x in zip(self.smoothing_weights, row, strict=True))
+            for row in smoothing_inputs(logits)
+        ]
+        return [
+            ScoredLine(_sigmoid(s), self._explain(vector))
+            for s, vector in zip(smoothed, vectors, strict=True)
+        ]
+
+    def _explain(self, vector: Sequence[float]) -> str:
+        contributions = sorted(
+            ((w * x, name) for w, x, name in zip(self.feature_weights, vector, FEATURE_NAMES,
+                                                 strict=True) if name != "bias" and w * x),
+            key=lambda pair: -abs(pair[0]),
+        )[:EXPLAIN_TOP]
+        return " ".join(f"{name}{value:+.2f}" for value, name in contributions)
+
+
+class KeepAllModel(LineModel):
+    """Stand-in used when no model file is installed: keeps every line the rules keep."""
+
+    def score_lines(
+        self, texts: Sequence[str], rule_reasons: Sequence[str | None]
+    ) -> list[ScoredLine]:
+        return [ScoredLine(1.0, "no_model") for _ in texts]
+
+
+@lru_cache(maxsize=1)
+def load_default_model() -> LineModel:
+    """Load the model shipped with the package (once per process)."""
+    resource = resources.files("cleannews.clean").joinpath(MODEL_RESOURCE)
+    if not resource.is_file():
+        return KeepAllModel((), (), 0.5)
+    return LineModel.from_dict(json.loads(resource.read_text(encoding="utf-8")))
+
+
+# Used where only the explicit rules should judge (text that an extractor already chose).
+RULES_ONLY: LineModel = KeepAllModel((), (), 0.5)

@@ -1,0 +1,170 @@
+"""Data only: the words and regular expressions the boilerplate rules use.
+
+Lists are per language where a rule depends on words; every rule also has a
+language-independent shape (short line, numbers, separators) so that pages in a language
+missing here are still cleaned, only less thoroughly. Add a language by extending the
+tuples; keep entries lower-case (matching is case-insensitive).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Headings that introduce a list of links to other stories. Matched against the whole
+# line (after bullets, markdown marks and a trailing colon are removed), never a substring,
+# so an article sentence that mentions "related" is not a heading.
+LINK_FARM_HEADINGS: tuple[str, ...] = (
+    # English
+    "related", "related articles", "related stories", "related news", "related posts",
+    "related content", "related coverage", "related links", "related topics", "related reading",
+    "ranking", "rankings", "recommendation", "recommendations", "recommended",
+    "recommended for you", "recommended stories", "recommended articles", "recommended reading",
+    "most read", "most popular", "most viewed", "most shared", "most commented", "most emailed",
+    "popular", "popular posts", "popular stories", "popular articles", "popular now",
+    "trending", "trending now", "trending stories", "trending news", "trending articles",
+    "you may also like", "you might also like", "you may like", "you might like",
+    "you may be interested in", "you might be interested in", "you may have missed",
+    "also read", "read also", "read more", "read next", "more to read", "up next", "see also",
+    "more stories", "more news", "more articles", "more from", "more in", "more on this",
+    "more on this story", "more like this", "latest", "latest news", "latest stories",
+    "latest articles", "latest posts", "recent posts", "recent articles", "recent news",
+    "top stories", "top news", "top articles", "editor's picks", "editors' picks",
+    "editor’s picks", "don't miss", "don’t miss", "must read", "hot topics", "featured",
+    "featured stories", "featured articles", "around the web", "from the web",
+    "other news", "in other news", "in case you missed it", "what to read next",
+    "related searches", "sponsored", "sponsored stories", "promoted stories", "further reading",
+    "previous post", "next post", "previous article", "next article",
+    # German
+    "mehr zum thema", "das könnte sie auch interessieren", "das könnte dich auch interessieren",
+    "meistgelesen", "meistgelesene artikel", "am meisten gelesen", "auch interessant",
+    "weitere artikel", "ähnliche artikel", "verwandte artikel", "lesen sie auch", "beliebt",
+    "top-artikel", "neueste artikel", "empfehlungen", "mehr aus", "mehr artikel",
+    # French
+    "à lire aussi", "a lire aussi", "lire aussi", "sur le même sujet", "les plus lus",
+    "articles similaires", "articles liés", "à voir aussi", "vous aimerez aussi",
+    "vous aimerez aussi :", "dans la même rubrique", "les plus populaires", "à la une",
+    "derniers articles", "nos recommandations", "populaires",
+    # Spanish
+    "noticias relacionadas", "lo más leído", "lo mas leido", "lo más visto", "te puede interesar",
+    "también te puede interesar", "más noticias", "artículos relacionados", "te recomendamos",
+    "recomendados", "más leídas", "lee también", "relacionados", "últimas noticias",
+    # Portuguese
+    "leia também", "leia mais", "mais lidas", "mais lidos", "notícias relacionadas",
+    "veja também", "você pode gostar", "relacionadas", "mais notícias", "últimas notícias",
+    # Italian
+    "leggi anche", "i più letti", "articoli correlati", "potrebbe interessarti", "correlati",
+    "ultime notizie", "più letti", "altre notizie",
+    # Dutch
+    "meest gelezen", "lees ook", "gerelateerd", "gerelateerde artikelen", "lees meer",
+    "meer nieuws", "populair",
+    # Polish, Czech, Swedish, Danish, Norwegian, Finnish, Turkish, Indonesian
+    "czytaj także", "czytaj też", "najczęściej czytane", "zobacz także", "polecane",
+    "související články", "nejčtenější", "läs också", "mest läst", "relaterat", "læs også",
+    "mest læste", "les også", "mest lest", "lue myös", "luetuimmat", "ilgili haberler",
+    "en çok okunanlar", "benzer haberler", "baca juga", "berita terkait", "terpopuler",
+    # Russian, Ukrainian
+    "читайте также", "похожие новости", "похожие статьи", "популярное", "самое читаемое",
+    "по теме", "рекомендуем", "читайте також", "популярне", "новости по теме",
+    # Greek, Arabic, Hebrew, Persian, Hindi
+    "διαβάστε επίσης", "δημοφιλή", "اقرأ أيضا", "اقرأ أيضًا", "مواضيع ذات صلة", "الأكثر قراءة",
+    "כתבות נוספות", "הנקראים ביותר", "مطالب مرتبط", "پربازدیدترین", "यह भी पढ़ें", "संबंधित खबरें",
+    # Chinese
+    "相关新闻", "相关文章", "相关阅读", "相關新聞", "相關文章", "热门", "熱門", "热门文章", "热门新闻",
+    "推荐", "推薦", "推荐阅读", "推薦閱讀", "排行", "排行榜", "热点", "延伸阅读", "延伸閱讀",
+    "猜你喜欢", "最新文章", "最新新闻", "精彩推荐", "热门推荐",
+    # Japanese
+    "関連記事", "関連ニュース", "ランキング", "おすすめ", "おすすめ記事", "人気記事", "人気の記事",
+    "アクセスランキング", "新着記事", "こちらもおすすめ", "あわせて読みたい", "注目記事",
+    # Korean
+    "관련기사", "관련 기사", "많이 본 뉴스", "많이 본 기사", "추천 기사", "인기 기사", "최신 기사",
+    "실시간 인기", "주요 뉴스",
+    # Vietnamese, Thai
+    "tin liên quan", "bài viết liên quan", "đọc nhiều", "tin mới", "ข่าวที่เกี่ยวข้อง",
+)
+
+# Headings that open a link list when followed by the name of a section or site
+# ("More from Business", "Mehr aus Politik").
+LINK_FARM_HEADING_PREFIXES: tuple[str, ...] = (
+    "more from ", "more in ", "more on ", "more stories from ", "related to ", "latest from ",
+    "latest in ", "mehr aus ", "mehr zu ", "plus de ", "más de ", "mais de ", "altro da ",
+    "meer over ", "ещё ", "другие новости ",
+)
+
+# Words of reaction and share widgets. A counter line is one of these (or an emoji)
+# with at most a number, never a sentence.
+REACTION_WORDS: tuple[str, ...] = (
+    "like", "likes", "liked", "love", "haha", "wow", "sad", "angry", "share", "shares", "shared",
+    "tweet", "tweets", "retweet", "pin", "pin it", "email", "e-mail", "print", "comment",
+    "comments", "reply", "replies", "reactions", "reaction", "upvote", "upvotes", "downvote",
+    "vote", "votes", "views", "view", "reads", "claps", "recommend", "save", "saved",
+    "bookmark", "copy link", "whatsapp", "facebook", "twitter", "linkedin", "reddit", "telegram",
+    "pinterest", "messenger", "flipboard", "good", "very good", "verygood", "bad", "great",
+    "funny", "useful", "helpful", "not helpful", "interesting", "thumbs up", "thumbs down",
+    "agree", "disagree", "dislike", "dislikes",
+    # other languages
+    "gefällt mir", "teilen", "kommentare", "kommentar", "drucken", "j'aime", "partager",
+    "commentaires", "imprimer", "me gusta", "compartir", "comentarios", "imprimir", "curtir",
+    "compartilhar", "mi piace", "condividi", "commenti", "vind ik leuk", "delen", "reacties",
+    "нравится", "поделиться", "комментарии", "просмотры", "赞", "點贊", "点赞", "分享", "评论",
+    "評論", "收藏", "转发", "轉發", "阅读", "閱讀", "いいね", "シェア", "コメント", "ツイート",
+    "좋아요", "공유", "댓글", "추천", "beğen", "paylaş", "yorum", "suka", "bagikan", "komentar",
+)
+
+# Labels that start a breadcrumb trail.
+BREADCRUMB_LABELS: tuple[str, ...] = (
+    "current", "you are here", "location", "current location", "current page", "path",
+    "breadcrumb", "sie sind hier", "vous êtes ici", "está aquí", "estás aquí", "você está aqui",
+    "ti trovi in", "u bent hier", "вы здесь", "当前位置", "當前位置", "您的位置", "所在位置",
+    "現在位置", "현재 위치",
+)
+
+# First segment of a breadcrumb trail: the site's home page in several languages.
+HOME_WORDS: tuple[str, ...] = (
+    "home", "homepage", "start", "startseite", "accueil", "inicio", "início", "portada", "home page",
+    "главная", "首页", "首頁", "主页", "ホーム", "トップ", "홈", "anasayfa", "strona główna",
+    "etusivu", "forside", "hjem", "hem", "trang chủ", "beranda",
+)
+
+# Separators between breadcrumb segments.
+BREADCRUMB_SEPARATOR = re.compile(r"\s*(?:>>?|»|›|→|/|\\|\|)\s*")
+
+# Words that open a byline, followed by one or more names.
+BYLINE_PREFIXES: tuple[str, ...] = (
+    "by", "written by", "words by", "posted by", "published by", "reported by", "story by",
+    "text by", "author", "authors", "von", "autor", "autorin", "par", "por", "di", "door",
+    "av", "af", "автор", "作者", "文", "記者", "기자", "yazar", "oleh",
+)
+
+# Labels that precede a publication or update date.
+DATE_LABELS: tuple[str, ...] = (
+    "date", "published", "published on", "posted", "posted on", "updated", "last updated",
+    "modified", "last modified", "first published", "publication date", "release date", "time",
+    "datum", "veröffentlicht", "veröffentlicht am", "aktualisiert", "aktualisiert am",
+    "publié le", "mis à jour le", "publié", "fecha", "publicado", "publicado el", "actualizado",
+    "publicado em", "atualizado", "pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt",
+    "опубликовано", "обновлено", "дата", "发布时间", "發佈時間", "发表时间", "時間", "时间", "日期",
+    "来源", "公開日", "更新日", "投稿日", "配信", "입력", "수정", "등록", "yayınlanma",
+    "güncelleme", "diterbitkan", "ngày đăng",
+)
+
+# Month names (full and abbreviated) by language, for dates written in words.
+MONTHS: dict[str, int] = {}
+for _names in (
+    "january february march april may june july august september october november december",
+    "jan feb mar apr may jun jul aug sep oct nov dec",
+    "januar februar märz april mai juni juli august september oktober november dezember",
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "januari februari maart april mei juni juli augustus september oktober november december",
+):
+    for _number, _name in enumerate(_names.split(), start=1):
+        MONTHS.setdefault(_name, _number)
+MONTHS["sept"] = 9
+
+# Characters that end a sentence in the scripts the development data has.
+SENTENCE_END = ".!?…。！？」』”\"'’)»:;"
+
+# Bullets and markdown marks that dumpers put before list items and headings.
+LEADING_MARKS = re.compile(r"^(?:[#>]+\s+|[*\-+•·▪►▶◦‣–—]\s+|\d{1,3}[.)]\s+|o\s{2,}|o\s(?=[A-Z]))+")

@@ -1,0 +1,261 @@
+"""Explicit rules for unmistakable boilerplate lines; each predicate names what it catches.
+
+A rule here fires only on a shape that article text practically never has. Everything
+less certain is left to the learned line classifier (:mod:`cleannews.clean.model`), which
+also sees these predicates as features.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from cleannews.clean import patterns
+
+__all__ = [
+    "bare",
+    "is_breadcrumb",
+    "is_byline",
+    "is_date_line",
+    "is_link_farm_heading",
+    "is_reaction_counter",
+    "looks_like_body",
+    "looks_like_headline",
+    "word_count",
+]
+
+_WORD = re.compile(r"\w+")
+_NUMBER = r"\(?\[?\d[\d.,]*\s*[kKmMkK万千]?\+?\]?\)?"
+_TRAILING_COLON = re.compile(r"\s*[:：]\s*$")
+
+# A counter line is short: a few reaction words and numbers. Longer lines are prose.
+MAX_COUNTER_CHARS = 40
+# A breadcrumb segment is a page or section name, rarely more than a few words.
+MAX_BREADCRUMB_SEGMENT_WORDS = 5
+# Bylines name people; more words than this is a sentence that happens to start "By".
+MAX_BYLINE_WORDS = 10
+# A date line is the date and a label; anything much longer is a sentence with a date in it.
+MAX_DATE_LINE_CHARS = 60
+
+
+def bare(line: str) -> str:
+    """Strip bullets, markdown marks, surrounding space and a trailing colon.
+
+    >>> bare("  * ## Related:")
+    'Related'
+    """
+    text = patterns.LEADING_MARKS.sub("", line.strip())
+    text = text.strip().strip("*_").strip()
+    return _TRAILING_COLON.sub("", text)
+
+
+def word_count(text: str) -> int:
+    """Count words; a CJK character counts as a word, as it carries one.
+
+    >>> word_count("Hello big world")
+    3
+    >>> word_count("関連記事")
+    4
+    """
+    count = 0
+    for token in _WORD.findall(text):
+        cjk = sum(1 for ch in token if _is_cjk(ch))
+        count += cjk + (1 if cjk < len(token) else 0)
+    return count
+
+
+def _is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x3040 <= code <= 0x30FF  # kana
+        or 0x3400 <= code <= 0x9FFF  # CJK ideographs
+        or 0xAC00 <= code <= 0xD7AF  # hangul
+        or 0xF900 <= code <= 0xFAFF
+    )
+
+
+def _is_emoji_or_symbol(text: str) -> bool:
+    return bool(text) and all(
+        unicodedata.category(ch) in {"So", "Sk", "Sm", "Cf", "Mn"} or ch.isspace() for ch in text
+    )
+
+
+def is_reaction_counter(line: str) -> bool:
+    """Return True for like/share/reaction widgets: a reaction word or emoji and a count.
+
+    >>> [is_reaction_counter(x) for x in ["veryGood! (32)", "👍 12", "Share 4", "Share"]]
+    [True, True, True, True]
+    >>> is_reaction_counter("Share your thoughts with us in the comments below.")
+    False
+    >>> is_reaction_counter("Chapter 3")
+    False
+    """
+    text = bare(line)
+    if not text or len(text) > MAX_COUNTER_CHARS:
+        return False
+    # Several widgets can share a line: "Like 12 Share 3 Comments 4".
+    pieces = [p for p in re.split(_NUMBER, text) if p.strip(" \t|·•,/")]
+    has_number = bool(re.search(r"\d", text))
+    if not pieces:
+        return False
+    for piece in pieces:
+        words = piece.strip(" \t|·•,/!?:()[]").lower()
+        if not words:
+            continue
+        if _is_emoji_or_symbol(words):
+            continue
+        normalised = re.sub(r"\s+", " ", words)
+        if normalised in patterns.REACTION_WORDS:
+            continue
+        if has_number and normalised.replace(" ", "") in patterns.REACTION_WORDS:
+            continue
+        return False
+    return True
+
+
+def is_breadcrumb(line: str) -> bool:
+    """Return True for a breadcrumb trail such as "Home > News > World".
+
+    >>> is_breadcrumb("Current:Home > Contact")
+    True
+    >>> is_breadcrumb("Home » Politics » Europe")
+    True
+    >>> is_breadcrumb("Prices rose 5% > expectations, the bank said.")
+    False
+    """
+    text = bare(line)
+    label, colon, rest = re.split(r"([:：])", text, maxsplit=1) if re.search(r"[:：]", text) else (
+        text, "", "")
+    labelled = bool(colon) and label.strip().lower() in patterns.BREADCRUMB_LABELS
+    trail = rest if labelled else text
+    segments = [s.strip() for s in patterns.BREADCRUMB_SEPARATOR.split(trail)]
+    if len(segments) < 2 or any(not s for s in segments):
+        return labelled and 0 < word_count(trail) <= MAX_BREADCRUMB_SEGMENT_WORDS
+    if any(word_count(s) > MAX_BREADCRUMB_SEGMENT_WORDS for s in segments):
+        return False
+    if any(s[-1] in ".!?。" for s in segments):
+        return False
+    if labelled or segments[0].lower() in patterns.HOME_WORDS:
+        return True
+    # An unlabelled trail with ">"-like separators (not "/" or "|", common in titles).
+    return len(re.findall(r">|»|›|→", trail)) >= 2
+
+
+def is_link_farm_heading(line: str) -> bool:
+    """Return True for a heading that introduces a list of links to other stories.
+
+    >>> [is_link_farm_heading(x) for x in ["Related", "## You may also like:", "関連記事"]]
+    [True, True, True]
+    >>> is_link_farm_heading("Related companies reported higher profits.")
+    False
+    """
+    text = bare(line).lower()
+    if not text or len(text) > 60:
+        return False
+    if text in patterns.LINK_FARM_HEADINGS:
+        return True
+    return any(text.startswith(p) and word_count(text) <= 6
+               for p in patterns.LINK_FARM_HEADING_PREFIXES)
+
+
+def is_byline(line: str) -> bool:
+    """Return True for an author line such as "By Jane Doe and John Roe".
+
+    >>> is_byline("By Jane Doe, Reuters")
+    True
+    >>> is_byline("By the end of the year, prices had doubled.")
+    False
+    """
+    text = bare(line)
+    if not text or word_count(text) > MAX_BYLINE_WORDS or text[-1] in ".!?。":
+        return False
+    lowered = text.lower()
+    for prefix in sorted(patterns.BYLINE_PREFIXES, key=len, reverse=True):
+        if not lowered.startswith(prefix):
+            continue
+        rest = text[len(prefix):]
+        if rest[:1] not in {" ", ":", "：", "/", "\u3000"} and not _is_cjk(prefix[0]):
+            continue
+        names = rest.strip(" :：/\u3000")
+        if not names:
+            return False
+        if _is_cjk(prefix[0]):
+            return True
+        words = [w for w in re.split(r"[\s,]+", names) if w]
+        capitalised = [w for w in words if w[0].isupper() or w.lower() in {"and", "und", "et", "y",
+                                                                           "e", "en", "&", "|"}]
+        return len(capitalised) == len(words)
+    return False
+
+
+_ISO_DATE = r"\d{4}[-/.年]\s?\d{1,2}[-/.月]\s?\d{1,2}日?"
+_DMY_DATE = r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
+_WORD_DATE = r"(?:\w+,?\s+)?(?:\d{1,2}\.?\s+[^\W\d]+\.?,?\s+\d{4}|[^\W\d]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
+_TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4}|\s*[+-]\d{2}:?\d{2})?)"
+DATE_PATTERN = re.compile(
+    rf"(?:{_ISO_DATE}|{_DMY_DATE}|{_WORD_DATE})(?:[T\s,|]+(?:at\s+|um\s+|à\s+)?{_TIME})?"
+)
+
+
+def is_date_line(line: str) -> bool:
+    """Return True for a line that holds a date and little else (a label, a time).
+
+    >>> is_date_line("Date:2025-04-07 02:51:19")
+    True
+    >>> is_date_line("Published on March 3, 2024 at 10:15 AM")
+    True
+    >>> is_date_line("On March 3, 2024, the council voted to close the school.")
+    False
+    """
+    text = bare(line)
+    if not text or len(text) > MAX_DATE_LINE_CHARS:
+        return False
+    match = DATE_PATTERN.search(text)
+    if match is None:
+        return False
+    words = text[:match.start()] + " " + text[match.end():]
+    if not _WORD.search(words):
+        return True
+    if _is_month_date(match.group(0)) is False:
+        return False
+    rest = re.sub(r"[\s:：|,\-–—()]+", " ", words).strip().lower()
+    label_words = rest
+    for label in sorted(patterns.DATE_LABELS, key=len, reverse=True):
+        label_words = label_words.replace(label, " ")
+    # What is left after the labels may be a time or "ago"-like filler, not a clause.
+    return word_count(label_words) <= 2
+
+
+def _is_month_date(text: str) -> bool | None:
+    """For a date in words, whether its month name is one we know; None if numeric."""
+    names = re.findall(r"[^\W\d]+", text)
+    if not names:
+        return None
+    return any(n.lower().rstrip(".") in patterns.MONTHS for n in names)
+
+
+def looks_like_body(line: str) -> bool:
+    """Return True for a line that reads as prose: long enough and ending like a sentence.
+
+    >>> looks_like_body("The council voted on Tuesday to close the school, officials said.")
+    True
+    >>> looks_like_body("Most read")
+    False
+    """
+    text = bare(line)
+    return word_count(text) >= 8 and text[-1] in patterns.SENTENCE_END
+
+
+def looks_like_headline(line: str) -> bool:
+    """Return True for a line shaped like a link to a story: a short phrase, not a paragraph.
+
+    >>> looks_like_headline("Snow closes schools and highways in northern China")
+    True
+    >>> looks_like_headline("Home")
+    False
+    """
+    text = bare(line)
+    words = word_count(text)
+    if words < 3 or words > 40:
+        return False
+    return not (words > 25 and text[-1] in ".。")

@@ -1,0 +1,73 @@
+"""Decide whether decoded input is HTML or plain text, by cheap sniffing of its start."""
+
+from __future__ import annotations
+
+import enum
+import re
+
+__all__ = ["Kind", "detect_kind", "looks_like_binary", "looks_like_html"]
+
+# The start of a page says whether it is markup; a dumped page may quote a tag or two
+# further down, so only the head of the input is sniffed.
+SNIFF_CHARS = 4096
+
+# Structural tags that a text dump does not contain at the start of a line.
+_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)\b",
+                         re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(
+    r"<(?:html|head|body|div|p|meta|title|script|article|section|span|a\s+href|table)\b[^>]*>",
+    re.IGNORECASE,
+)
+# A fragment with this many structural tags in its head is markup, not text quoting a tag.
+MIN_TAGS_FOR_FRAGMENT = 3
+
+# Share of control characters (other than tab/newline/CR/form feed) above which the
+# input is binary: text in any language has next to none.
+BINARY_CONTROL_SHARE = 0.1
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+class Kind(str, enum.Enum):
+    """The kind of an input document."""
+
+    HTML = "html"
+    TEXT = "text"
+
+
+def looks_like_html(text: str) -> bool:
+    """Return True when the text starts like an HTML document or fragment.
+
+    >>> looks_like_html("<!DOCTYPE html><html><body>x</body></html>")
+    True
+    >>> looks_like_html("Home > News\\nA story about <div> tags.")
+    False
+    """
+    head = text[:SNIFF_CHARS]
+    if _HTML_START.match(head):
+        return True
+    return len(_HTML_TAG.findall(head)) >= MIN_TAGS_FOR_FRAGMENT
+
+
+def looks_like_binary(text: str) -> bool:
+    """Return True when decoded text is mostly control characters (a binary file).
+
+    >>> looks_like_binary("\\x00" * 100)
+    True
+    >>> looks_like_binary("Ordinary text.\\n")
+    False
+    """
+    head = text[:SNIFF_CHARS]
+    if not head:
+        return False
+    return len(_CONTROL.findall(head)) / len(head) > BINARY_CONTROL_SHARE
+
+
+def detect_kind(text: str) -> Kind:
+    """Return the kind of a decoded document.
+
+    >>> detect_kind("<html><p>Hi</p></html>")
+    <Kind.HTML: 'html'>
+    >>> detect_kind("Just a line of text.")
+    <Kind.TEXT: 'text'>
+    """
+    return Kind.HTML if looks_like_html(text) else Kind.TEXT

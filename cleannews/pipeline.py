@@ -1,0 +1,223 @@
+"""The stages in order: decode, detect, extract (HTML only), clean, metadata, record.
+
+:func:`clean_document` is the per-document boundary: whatever goes wrong inside it becomes
+an :class:`~cleannews.records.ErrorRecord`, so one bad page never stops a batch.
+:func:`clean_documents` is its streaming form for many documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from cleannews.clean import CleanedText, DropReason, clean_lines
+from cleannews.clean.model import RULES_ONLY
+from cleannews.decode import Decoded, decode_bytes
+from cleannews.detect import Kind, detect_kind, looks_like_binary
+from cleannews.extract import ExtractOptions, extract_article
+from cleannews.metadata import build_metadata
+from cleannews.records import ErrorInfo, ErrorRecord, Record
+
+__all__ = ["Document", "Options", "clean", "clean_document", "clean_documents", "document_id"]
+
+logger = logging.getLogger(__name__)
+
+# Real article pages are far smaller; past this a file is a dump or an archive, and
+# cleaning it would hold a worker for minutes. 0 turns the limit off.
+DEFAULT_MAX_INPUT_BYTES = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Every option of a run; frozen and picklable, so worker processes can get a copy.
+
+    Attributes:
+        input_kind: force ``Kind.HTML`` or ``Kind.TEXT`` instead of sniffing.
+        extract: how trafilatura extracts HTML.
+        classify_html: also run the learned line classifier on the text trafilatura
+            kept (the explicit rules always run).
+        max_input_bytes: inputs larger than this give an error record; 0 for no limit.
+    """
+
+    input_kind: Kind | None = None
+    extract: ExtractOptions = field(default_factory=ExtractOptions)
+    classify_html: bool = False
+    max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input: its content, where it came from, and optionally its url and id."""
+
+    content: bytes | str
+    source: str = "-"
+    url: str | None = None
+    id: str | None = None
+
+
+class _StageError(Exception):
+    """A document-level failure with a stable type code."""
+
+    def __init__(self, stage: str, type_code: str, message: str) -> None:
+        super().__init__(message)
+        self.stage = stage
+        self.type_code = type_code
+
+
+def document_id(content: bytes | str) -> str:
+    data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def _decode(content: bytes | str) -> Decoded:
+    if isinstance(content, str):
+        return Decoded(content, "unicode", 1.0)
+    return decode_bytes(content)
+
+
+def _boilerplate(cleaned: CleanedText) -> dict[str, Any]:
+    return {
+        "navigation": list(cleaned.dropped_texts(DropReason.NAVIGATION)),
+        "counters": list(cleaned.dropped_texts(DropReason.REACTION_COUNTER)),
+        "link_farms": {farm.heading: farm.items for farm in cleaned.link_farms},
+    }
+
+
+def _removed(cleaned: CleanedText) -> dict[str, int]:
+    counts = {reason.value: 0 for reason in DropReason}
+    for line in cleaned.dropped:
+        if line.reason is not None:
+            counts[line.reason.value] += 1
+    return {name: count for name, count in counts.items() if count}
+
+
+def judge_document(
+    document: Document, options: Options
+) -> tuple[Decoded, Kind, CleanedText, Record]:
+    """Run every stage; raise on failure. Returns the intermediate results too (for --explain)."""
+    size = len(document.content)
+    if options.max_input_bytes and size > options.max_input_bytes:
+        raise _StageError("read", "input_too_large",
+                          f"input is {size} bytes, over the limit of {options.max_input_bytes} "
+                          "(--max-input-bytes; 0 for no limit)")
+    decoded = _decode(document.content)
+    if looks_like_binary(decoded.text):
+        raise _StageError("detect", "binary_input", "input looks like a binary file, not HTML or text")
+    kind = options.input_kind or detect_kind(decoded.text)
+    extraction = None
+    if kind is Kind.HTML:
+        extraction = extract_article(decoded.text, document.url, options.extract)
+        text = extraction.text
+        model = None if options.classify_html else RULES_ONLY
+    else:
+        text, model = decoded.text, None
+    cleaned = clean_lines(text, model)
+    metadata = build_metadata(cleaned, extraction, document.url)
+    record = Record(
+        id=document.id or document_id(document.content),
+        source=document.source,
+        text=cleaned.text,
+        input_kind=kind.value,
+        encoding=decoded.encoding,
+        encoding_confidence=round(decoded.encoding_confidence, 3),
+        decode_lossy=decoded.lossy,
+        url=metadata.url,
+        title=metadata.title,
+        author=metadata.author,
+        date=metadata.date,
+        site_name=metadata.site_name,
+        description=metadata.description,
+        categories=metadata.categories,
+        tags=metadata.tags,
+        language=metadata.language,
+        dateline=metadata.dateline,
+        removed=_removed(cleaned),
+        boilerplate=_boilerplate(cleaned),
+    )
+    return decoded, kind, cleaned, record
+
+
+_STAGE_OF_MODULE = {
+    "cleannews.decode": "decode",
+    "cleannews.detect": "detect",
+    "cleannews.extract": "extract",
+    "cleannews.clean": "clean",
+    "cleannews.metadata": "metadata",
+    "cleannews.records": "records",
+}
+
+
+def _failed_stage(error: BaseException) -> str:
+    """The stage whose module raised, from the innermost cleannews frame of the traceback."""
+    stage = "pipeline"
+    traceback = error.__traceback__
+    while traceback is not None:
+        module = traceback.tb_frame.f_globals.get("__name__", "")
+        for prefix, name in _STAGE_OF_MODULE.items():
+            if module.startswith(prefix):
+                stage = name
+        if module.startswith("trafilatura") or module.startswith("lxml"):
+            stage = "extract"
+        traceback = traceback.tb_next
+    return stage
+
+
+def _type_code(error: BaseException) -> str:
+    if isinstance(error, _StageError):
+        return error.type_code
+    if isinstance(error, MemoryError):
+        return "out_of_memory"
+    if isinstance(error, RecursionError):
+        return "too_deeply_nested"
+    name = type(error).__name__
+    return "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
+
+
+def clean_document(document: Document, options: Options | None = None) -> Record | ErrorRecord:
+    """Clean one document; never raises for bad input, returns an error record instead.
+
+    >>> clean_document(Document(b"")).status
+    'empty'
+    >>> clean_document(Document(b"\\x00" * 64)).error.type
+    'binary_input'
+    """
+    options = options or Options()
+    try:
+        return judge_document(document, options)[3]
+    except Exception as error:  # the per-document boundary: any failure becomes data
+        stage = error.stage if isinstance(error, _StageError) else _failed_stage(error)
+        logger.warning("%s: %s failed: %s", document.source, stage, error)
+        return ErrorRecord(
+            id=document.id or document_id(document.content),
+            source=document.source,
+            error=ErrorInfo(stage=stage, type=_type_code(error), message=str(error) or repr(error)),
+            url=document.url,
+        )
+
+
+def clean_documents(
+    documents: Iterable[Document], options: Options | None = None
+) -> Iterator[Record | ErrorRecord]:
+    """Clean documents one by one, yielding one record each, in input order."""
+    options = options or Options()
+    for document in documents:
+        yield clean_document(document, options)
+
+
+def clean(content: bytes | str, url: str | None = None, *, options: Options | None = None,
+          source: str = "-") -> Record | ErrorRecord:
+    """Clean one page given as bytes (any encoding) or text; the library's front door.
+
+    >>> record = clean("Home > World\\nThe minister resigned on Friday after a week of protests.")
+    >>> record.text
+    'The minister resigned on Friday after a week of protests.'
+    """
+    return clean_document(Document(content, source=source, url=url), options)
+
+
+def with_kind(options: Options, kind: Kind | None) -> Options:
+    """Return options with the input kind forced (or sniffed again, for None)."""
+    return replace(options, input_kind=kind)
