@@ -37,12 +37,15 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
             yield path  # a missing file becomes an error record when it is read
 
 
-def _read(path: str, stdin: BinaryIO | None) -> bytes:
+def _read(path: str, stdin: BinaryIO | None, max_bytes: int) -> bytes:
+    """Read a whole input, or one byte past ``max_bytes`` (then it is too large anyway)."""
+    size = max_bytes + 1 if max_bytes else -1
     if path == STDIN:
         if stdin is None:
             raise OSError("standard input is not available")
-        return stdin.read()
-    return Path(path).read_bytes()
+        return stdin.read(size)
+    with Path(path).open("rb") as handle:
+        return handle.read(size)
 
 
 def clean_paths(
@@ -53,13 +56,14 @@ def clean_paths(
     options = options or Options()
     for path in expand_paths(paths):
         try:
-            content = _read(path, stdin)
+            content = _read(path, stdin, options.max_input_bytes)
         except OSError as error:
             logger.warning("%s: cannot read: %s", path, error)
+            message = f"cannot read {path}: {error.strerror or error}"
             yield ErrorRecord(
                 id=document_id(path.encode("utf-8", "surrogateescape")),
                 source=path,
-                error=ErrorInfo("read", "unreadable", f"cannot read {path}: {error.strerror or error}"),
+                error=ErrorInfo("read", "unreadable", message),
                 url=url,
             )
             continue

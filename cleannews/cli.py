@@ -43,7 +43,7 @@ def _write_explanation(path: str, stdin: BinaryIO, options: Options, url: str | 
             content = stdin.read() if name == STDIN else Path(name).read_bytes()
             decoded, kind, cleaned, record = judge_document(
                 Document(content, source=name, url=url), options)
-        except Exception as error:  # noqa: BLE001 - shown to the user, like an error record
+        except Exception as error:  # shown to the user, like an error record
             out.write(f"# {name}: error: {error}\n")
             errors += 1
             continue

@@ -100,12 +100,14 @@ def judge_document(
     """Run every stage; raise on failure. Returns the intermediate results too (for --explain)."""
     size = len(document.content)
     if options.max_input_bytes and size > options.max_input_bytes:
+        # Readers may stop one byte past the limit, so ``size`` is a lower bound.
         raise _StageError("read", "input_too_large",
-                          f"input is {size} bytes, over the limit of {options.max_input_bytes} "
+                          f"input is over the limit of {options.max_input_bytes} bytes "
                           "(--max-input-bytes; 0 for no limit)")
     decoded = _decode(document.content)
     if looks_like_binary(decoded.text):
-        raise _StageError("detect", "binary_input", "input looks like a binary file, not HTML or text")
+        raise _StageError("detect", "binary_input",
+                          "input looks like a binary file, not HTML or text")
     kind = options.input_kind or detect_kind(decoded.text)
     extraction = None
     if kind is Kind.HTML:

@@ -134,8 +134,8 @@ class ErrorRecord:
 def to_json_line(record: Record | ErrorRecord) -> str:
     """Serialize a record as one line of JSON, ending in a newline.
 
-    >>> to_json_line(ErrorRecord("x", "-", ErrorInfo("decode", "empty_input", "no bytes")))[:40]
-    '{"schema_version": 1, "cleannews_versio'
+    >>> to_json_line(ErrorRecord("x", "-", ErrorInfo("decode", "empty_input", "no bytes")))[:36]
+    '{"schema_version": 1, "cleannews_ver'
     """
     line = json.dumps(record.to_dict(), ensure_ascii=False)
     # Lone surrogates (from text decoded with surrogateescape upstream, or a library) cannot
