@@ -1,0 +1,39 @@
+"""Shared fixtures: a click test runner, the fixture folders, and the ``--update-golden`` flag."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+TEXT_FIXTURES = FIXTURES / "text"
+NEGATIVE_FIXTURES = FIXTURES / "negative"
+HTML_FIXTURES = FIXTURES / "html"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite the record fields of existing fixtures/*/*.expected.json from the current "
+        "output (never creates a case, never touches known failures). Review the diff.",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A click runner; ``result.stdout`` and ``result.stderr`` are kept apart."""
+    return CliRunner()
+
+
+@pytest.fixture
+def fixtures_dir() -> Path:
+    return FIXTURES

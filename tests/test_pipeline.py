@@ -1,0 +1,146 @@
+"""clean_document / clean_documents: the stages in order, and the per-document boundary."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from cleannews import (
+    Document,
+    ErrorRecord,
+    Kind,
+    Options,
+    Record,
+    clean,
+    clean_document,
+    clean_documents,
+)
+from cleannews.pipeline import document_id
+
+BODY = ("The city council voted on Tuesday to build protected cycling lanes on four of the "
+        "busiest streets downtown, officials said.")
+HTML_PAGE = (
+    "<!DOCTYPE html><html><head><title>Cycling lanes approved</title></head><body>"
+    "<nav><a href='/'>Home</a></nav><article><h1>Cycling lanes approved</h1>"
+    f"<p>{BODY}</p><p>{BODY.replace('Tuesday', 'Wednesday')}</p></article></body></html>"
+)
+
+
+def test_text_input() -> None:
+    record = clean(f"Home > News\n{BODY}")
+    assert isinstance(record, Record)
+    assert record.input_kind == "text"
+    assert BODY in record.text and "Home > News" not in record.text
+    assert record.encoding == "unicode"  # str input is not decoded
+    assert record.removed.get("navigation") == 1
+
+
+def test_bytes_input_is_decoded() -> None:
+    record = clean(f"{BODY} Zoë.".encode("utf-16"))
+    assert isinstance(record, Record)
+    assert record.encoding == "utf-16"
+    assert "Zoë" in record.text
+
+
+def test_html_input() -> None:
+    record = clean(HTML_PAGE.encode(), url="https://example.com/a")
+    assert isinstance(record, Record)
+    assert record.input_kind == "html"
+    assert BODY in record.text
+    assert "<p>" not in record.text
+    assert record.url == "https://example.com/a"
+
+
+@pytest.mark.parametrize(("kind", "expected"), [(Kind.TEXT, "text"), (Kind.HTML, "html")])
+def test_forced_input_kind(kind: Kind, expected: str) -> None:
+    content = HTML_PAGE if kind is Kind.TEXT else BODY
+    record = clean_document(Document(content), Options(input_kind=kind))
+    assert record.to_dict()["input_kind"] == expected
+
+
+def test_forcing_text_keeps_markup_as_text() -> None:
+    record = clean_document(Document(HTML_PAGE), Options(input_kind=Kind.TEXT))
+    assert isinstance(record, Record)
+    assert "<" in record.text
+
+
+def test_empty_input_gives_an_empty_record() -> None:
+    record = clean_document(Document(b""))
+    assert isinstance(record, Record)
+    assert record.status == "empty" and record.text == ""
+
+
+def test_binary_input_gives_an_error_record() -> None:
+    record = clean_document(Document(b"\x00\x01\x02\x03" * 100, source="x.bin"))
+    assert isinstance(record, ErrorRecord)
+    assert (record.error.stage, record.error.type) == ("detect", "binary_input")
+    assert record.source == "x.bin"
+
+
+def test_input_too_large() -> None:
+    options = Options(max_input_bytes=10)
+    record = clean_document(Document(BODY.encode()), options)
+    assert isinstance(record, ErrorRecord)
+    assert (record.error.stage, record.error.type) == ("read", "input_too_large")
+    assert "--max-input-bytes" in record.error.message
+
+
+def test_no_size_limit() -> None:
+    record = clean_document(Document(BODY.encode() * 3), Options(max_input_bytes=0))
+    assert isinstance(record, Record)
+
+
+def test_failure_in_a_stage_is_named_after_its_module(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(text: str) -> str:
+        raise RuntimeError("language model missing")
+
+    monkeypatch.setattr("cleannews.metadata.detect_language", broken)
+    record = clean_document(Document(BODY, source="page.txt"))
+    assert isinstance(record, ErrorRecord)
+    assert record.error.stage == "metadata"
+    assert record.error.type == "runtime_error"
+    assert record.error.message == "language model missing"
+
+
+def test_extractor_crash_is_an_extract_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    record = clean_document(Document(HTML_PAGE))
+    assert isinstance(record, ErrorRecord)
+    assert (record.error.stage, record.error.type) == ("extract", "key_error")
+
+
+def test_failure_is_logged_once(monkeypatch: pytest.MonkeyPatch,
+                                caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setattr("cleannews.metadata.detect_language", lambda text: 1 / 0)
+    with caplog.at_level(logging.WARNING, logger="cleannews"):
+        clean_document(Document(BODY, source="page.txt"))
+    assert [r.getMessage() for r in caplog.records] == [
+        "page.txt: metadata failed: division by zero"]
+
+
+def test_ids() -> None:
+    assert document_id(b"abc") == document_id("abc") == clean(b"abc").id
+    assert len(document_id(b"abc")) == 16
+    assert clean_document(Document(BODY, id="my-id")).id == "my-id"
+    assert clean_document(Document(b"\x00" * 64, id="my-id")).id == "my-id"
+
+
+def test_clean_documents_streams_in_order_past_failures() -> None:
+    documents = [Document(BODY, source="a"), Document(b"\x00" * 64, source="b"),
+                 Document(b"", source="c"), Document(BODY, source="d")]
+    records = clean_documents(iter(documents))
+    assert not isinstance(records, list)  # a generator: constant memory on big batches
+    statuses = [(r.source, r.status) for r in records]
+    assert statuses == [("a", "ok"), ("b", "error"), ("c", "empty"), ("d", "ok")]
+
+
+def test_options_are_frozen() -> None:
+    options = Options()
+    with pytest.raises(AttributeError):
+        options.max_input_bytes = 1  # type: ignore[misc]

@@ -1,0 +1,105 @@
+"""Properties that hold for any input (hypothesis): no crash, no invented or lost lines."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleannews import (
+    Document,
+    ErrorInfo,
+    ErrorRecord,
+    Record,
+    clean_document,
+    clean_lines,
+    decode_bytes,
+    to_json_line,
+)
+from cleannews.clean.judge import split_lines
+
+FAST = settings(max_examples=60, deadline=None)
+
+# Lines shaped like the boilerplate the rules target, mixed with arbitrary text, so that
+# the rules (and the glued-line splitting) actually fire on generated pages.
+BOILERPLATE = [
+    "Home > News", "Current:Home > Contact", "Related", "Most read", "関連記事", "👍 12",
+    "Like 3 · Share 4", "veryGood! (32)", "Date:2025-04-07 02:51:19", "By Jane Doe",
+    "- A headline about something that happened", "* Another short headline here",
+    "The minister resigned on Friday after a week of protests in the capital.",
+    "Title of the story - Site", "Title of the story",
+    "Current:Home > NewsTitle of the story - Site",
+]
+LINE = st.one_of(st.sampled_from(BOILERPLATE), st.text(max_size=80))
+# Any code point, lone surrogates included (hypothesis leaves them out by default).
+ANY_CHARACTER = st.characters(exclude_categories=())
+_SPACE = re.compile(r"\s+")
+
+
+@FAST
+@given(st.binary(max_size=2000))
+def test_decode_bytes_never_raises(data: bytes) -> None:
+    decoded = decode_bytes(data)
+    assert isinstance(decoded.text, str)
+    assert 0.0 <= decoded.encoding_confidence <= 1.0
+
+
+@FAST
+@given(st.lists(LINE, max_size=25), st.sampled_from(["\n", "\r\n", "\r"]))
+def test_clean_lines_partitions_the_input(lines: list[str], newline: str) -> None:
+    text = newline.join(lines)
+    cleaned = clean_lines(text)
+    originals = split_lines(text)
+    judged = cleaned.lines
+    # Every judged line comes from an input line, in order, and every input line is used.
+    numbers = [line.number for line in judged]
+    assert numbers == sorted(numbers)
+    assert sorted(set(numbers)) == [number for number, _ in originals]
+    for number, original in originals:
+        pieces = [line.text for line in judged if line.number == number]
+        # A glued line may be split in pieces; together they are the line.
+        assert _SPACE.sub("", "".join(pieces)) == _SPACE.sub("", original)
+    # Kept and dropped lines split the judged lines between them.
+    assert len(cleaned.kept) + len(cleaned.dropped) == len(judged)
+    assert cleaned.text == "\n".join(line.text for line in judged if line.kept)
+
+
+@FAST
+@given(
+    text=st.text(alphabet=ANY_CHARACTER, max_size=200),
+    title=st.none() | st.text(alphabet=ANY_CHARACTER, max_size=40),
+    tags=st.lists(st.text(alphabet=ANY_CHARACTER, max_size=10), max_size=3),
+    removed=st.dictionaries(st.sampled_from(["navigation", "link_farm"]), st.integers(0, 99)),
+)
+def test_json_line_round_trips_on_one_line(text: str, title: str | None, tags: list[str],
+                                           removed: dict[str, int]) -> None:
+    record = Record(id="x", source="s", text=text, input_kind="text", encoding="utf-8",
+                    encoding_confidence=1.0, title=title, tags=tuple(tags), removed=removed)
+    line = to_json_line(record)
+    assert line.endswith("\n")
+    assert len(line.splitlines()) == 1
+    line.encode("utf-8")  # lone surrogates were replaced
+    expected = json.loads(_replace_surrogates(json.dumps(record.to_dict(), ensure_ascii=False)))
+    assert json.loads(line) == expected
+
+
+@FAST
+@given(message=st.text(alphabet=ANY_CHARACTER, max_size=100))
+def test_error_record_round_trips_on_one_line(message: str) -> None:
+    line = to_json_line(ErrorRecord("x", "s", ErrorInfo("read", "unreadable", message)))
+    assert len(line.splitlines()) == 1
+    assert json.loads(line)["error"]["message"] == _replace_surrogates(message)
+
+
+def _replace_surrogates(text: str) -> str:
+    return re.sub("[\ud800-\udfff]", "\ufffd", text)
+
+
+@FAST
+@given(st.binary(max_size=3000) | st.lists(LINE, max_size=20).map(lambda x: "\n".join(x).encode()))
+def test_clean_document_never_raises(data: bytes) -> None:
+    record = clean_document(Document(data))
+    assert isinstance(record, Record | ErrorRecord)
+    assert len(to_json_line(record).splitlines()) == 1

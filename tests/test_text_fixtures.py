@@ -1,0 +1,96 @@
+"""Golden cases for text input: every ``fixtures/{text,negative}/<name>.txt`` with its
+``<name>.expected.json`` (see fixtures/README.md for the format)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cleannews import Document, Record, clean_document
+from cleannews.records import FIELDS
+
+from .conftest import FIXTURES, NEGATIVE_FIXTURES, TEXT_FIXTURES
+
+# Keys of an expected file that are not record fields.
+CHECK_KEYS = {"must_contain", "must_not_contain"}
+INFO_KEYS = {"expect", "note"}
+# Record fields a case may pin; everything else in a record (id, versions) is not a spec.
+RECORD_KEYS = set(FIELDS) - {"schema_version", "cleannews_version", "id", "source", "error"}
+
+
+def _cases() -> list[Any]:
+    params = []
+    for folder in (TEXT_FIXTURES, NEGATIVE_FIXTURES):
+        for input_path in sorted(folder.glob("*.txt")):
+            expected_path = input_path.with_name(input_path.stem + ".expected.json")
+            case_id = f"{folder.name}/{input_path.stem}"
+            marks = []
+            reason = _known_failure(input_path, expected_path)
+            if reason is not None:
+                marks.append(pytest.mark.xfail(strict=True, reason=reason))
+            params.append(pytest.param(input_path, expected_path, id=case_id, marks=marks))
+    return params
+
+
+def _known_failure(input_path: Path, expected_path: Path) -> str | None:
+    """The reason a case is expected to fail today, from ``"expect": "fail"`` or a
+    ``<name>.xfail`` file (for expected files kept verbatim from elsewhere)."""
+    sidecar = input_path.with_name(input_path.stem + ".xfail")
+    if sidecar.exists():
+        return sidecar.read_text(encoding="utf-8").strip() or "known failure"
+    if expected_path.exists():
+        expected = json.loads(expected_path.read_text(encoding="utf-8"))
+        if expected.get("expect") == "fail":
+            return str(expected.get("note") or "known failure")
+    return None
+
+
+def test_every_input_has_an_expected_file() -> None:
+    inputs = {p.stem for d in (TEXT_FIXTURES, NEGATIVE_FIXTURES) for p in d.glob("*.txt")}
+    expected = {
+        p.name.removesuffix(".expected.json")
+        for d in (TEXT_FIXTURES, NEGATIVE_FIXTURES)
+        for p in d.glob("*.expected.json")
+    }
+    assert sorted(inputs - expected) == [], "inputs without .expected.json"
+    assert sorted(expected - inputs) == [], ".expected.json without an input"
+
+
+def test_fixtures_are_byte_exact_in_git() -> None:
+    attributes = (FIXTURES.parent / ".gitattributes").read_text(encoding="utf-8")
+    assert "fixtures/** -text" in attributes
+
+
+@pytest.mark.parametrize(("input_path", "expected_path"), _cases())
+def test_text_fixture(input_path: Path, expected_path: Path, update_golden: bool) -> None:
+    expected = json.loads(expected_path.read_text(encoding="utf-8"))
+    unknown = set(expected) - RECORD_KEYS - CHECK_KEYS - INFO_KEYS
+    assert not unknown, f"unknown keys in {expected_path.name}: {sorted(unknown)}"
+
+    record = clean_document(Document(input_path.read_bytes(), source=input_path.name))
+    assert isinstance(record, Record), record.to_dict()["error"]
+    actual = record.to_dict()
+    assert actual["input_kind"] == "text"
+
+    if update_golden and expected.get("expect") != "fail":
+        _update(expected_path, expected, actual)
+
+    for key in sorted(set(expected) & RECORD_KEYS):
+        assert actual[key] == expected[key], f"{key} differs"
+    for snippet in expected.get("must_contain", []):
+        assert snippet in actual["text"], f"missing from text: {snippet!r}"
+    for snippet in expected.get("must_not_contain", []):
+        assert snippet not in actual["text"], f"boilerplate left in text: {snippet!r}"
+
+
+def _update(expected_path: Path, expected: dict[str, Any], actual: dict[str, Any]) -> None:
+    """Refresh the record fields an existing case pins; snippet lists are a spec, kept."""
+    refreshed = {key: actual[key] if key in RECORD_KEYS else value
+                 for key, value in expected.items()}
+    if refreshed != expected:
+        expected_path.write_text(
+            json.dumps(refreshed, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        expected.update(refreshed)
