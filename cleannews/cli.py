@@ -42,7 +42,7 @@ def _write_explanation(path: str, stdin: BinaryIO, options: Options, url: str | 
         try:
             content = stdin.read() if name == STDIN else Path(name).read_bytes()
             decoded, kind, cleaned, record = judge_document(
-                Document(content, source=name, url=url), options)
+                Document(content, source=name, url=url), options, explain=True)
         except Exception as error:  # shown to the user, like an error record
             out.write(f"# {name}: error: {error}\n")
             errors += 1

@@ -183,8 +183,8 @@ def build_metadata(
     dates = [d for d in (parse_date(t) for t in cleaned.dropped_texts(DropReason.DATE_LINE)) if d]
     authors = [a for a in (_author_from_byline(t) for t in cleaned.dropped_texts(DropReason.BYLINE))
                if a]
-    kept = cleaned.kept
-    dateline = find_dateline(kept[0]) if kept else None
+    first_paragraph = next((line for line in cleaned.kept if rules.looks_like_body(line)), None)
+    dateline = find_dateline(first_paragraph) if first_paragraph else None
     extracted = extraction or Extraction(text="")
     language = extracted.language or detect_language(cleaned.text)
     return Metadata(

@@ -95,7 +95,7 @@ def _removed(cleaned: CleanedText) -> dict[str, int]:
 
 
 def judge_document(
-    document: Document, options: Options
+    document: Document, options: Options, explain: bool = False
 ) -> tuple[Decoded, Kind, CleanedText, Record]:
     """Run every stage; raise on failure. Returns the intermediate results too (for --explain)."""
     size = len(document.content)
@@ -116,7 +116,7 @@ def judge_document(
         model = None if options.classify_html else RULES_ONLY
     else:
         text, model = decoded.text, None
-    cleaned = clean_lines(text, model)
+    cleaned = clean_lines(text, model, explain=explain)
     metadata = build_metadata(cleaned, extraction, document.url)
     record = Record(
         id=document.id or document_id(document.content),

@@ -1,9 +1,9 @@
 """Numeric features of each line in its page, for the learned line classifier.
 
 Every feature is language-independent in shape (lengths, punctuation, digits, case,
-position, neighbours, repetition); the one word-based feature, stop-word density, uses a
-union of many languages' stop words so it works without knowing the page's language.
-Feature names are stable: the model file refers to them by name.
+indentation, position, neighbours, repetition); the one word-based feature, stop-word
+density, uses a union of many languages' stop words so it works without knowing the
+page's language. Feature names are stable: the model file refers to them by name.
 """
 
 from __future__ import annotations
@@ -12,132 +12,211 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 from cleannews.clean import patterns, rules
+from cleannews.clean.stopwords import STOP_WORDS
 
 __all__ = ["FEATURE_NAMES", "RULE_NAMES", "line_features"]
 
-# Rule verdicts the classifier sees as features of a line and its neighbours.
-RULE_NAMES = ("navigation", "title", "date_line", "byline", "reaction_counter", "link_farm")
+# Rule verdicts the classifier sees as features of a line's neighbourhood.
+RULE_NAMES = (
+    "navigation", "title", "date_line", "byline", "reaction_counter", "tagline", "link_farm",
+)
 
 _WORD = re.compile(r"\w+")
-_BULLET = re.compile(r"^\s*(?:[*\-+•·▪►▶◦‣]|\d{1,3}[.)]|o\s)\s*")
-_HEADING = re.compile(r"^\s*#{1,6}\s")
+_BULLET = re.compile(r"^(?:[*\-+•·▪►▶◦‣]|\d{1,3}[.)]|o\s)\s*")
+_HEADING = re.compile(r"^#{1,6}\s")
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b|@\w")
 _PIPE_LIKE = re.compile(r"\s[|·•/]\s")
-# Window (lines each side) for the neighbourhood averages.
+_SENTENCE_END = frozenset(patterns.SENTENCE_END)
+# Lines each side for the neighbourhood averages.
 CONTEXT_LINES = 3
+# A line of at most this many words counts as short (menu items, labels).
+SHORT_WORDS = 4
+# Body-like lines at most this many lines apart belong to one block of text.
+BLOCK_GAP_LINES = 6
 
-_BASE_NAMES = (
+# Per-line features, computed from the line alone (plus page-wide counts).
+_LINE_NAMES = (
     "bias", "log_chars", "log_words", "short_1", "short_3", "short_6", "long_20", "long_40",
     "ends_sentence", "ends_period", "ends_colon", "has_comma", "bullet", "heading", "digits",
     "upper_start_share", "stopword_share", "no_stopwords", "cjk_share", "punct_share",
-    "urlish", "pipes", "repeated", "body_like", "rel_length", "position", "before_first_body",
-    "after_last_body", "body_distance",
+    "urlish", "pipes", "repeated", "body_like",
 )
-_CONTEXT_NAMES = ("prev_body_like", "next_body_like", "prev_log_words", "next_log_words",
-                  "window_body_share", "window_mean_log_words", "prev_bullet", "next_bullet",
-                  "window_rule_share")
+# Index of each per-line feature in its tuple.
+_L = {name: index for index, name in enumerate(_LINE_NAMES)}
+# Features of the line in its page.
+_PAGE_NAMES = (
+    "rel_length", "position", "before_first_body", "after_last_body", "body_distance",
+    "in_main_block", "main_block_distance", "indent_is_body_indent", "indent_deeper",
+    "indent_shallower", "short_run", "word_share",
+)
+_CONTEXT_NAMES = (
+    "prev_body_like", "next_body_like", "prev_log_words", "next_log_words",
+    "window_body_share", "window_mean_log_words", "prev_bullet", "next_bullet",
+    "window_rule_share", "prev_ends_sentence", "next_ends_sentence",
+)
 FEATURE_NAMES: tuple[str, ...] = (
-    _BASE_NAMES + _CONTEXT_NAMES + tuple(f"rule_{n}" for n in RULE_NAMES)
-    + tuple(f"near_{n}" for n in RULE_NAMES)
+    _LINE_NAMES + _PAGE_NAMES + _CONTEXT_NAMES + tuple(f"near_{n}" for n in RULE_NAMES)
 )
 
 
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    from cleannews.clean.stopwords import STOP_WORDS
-
-    return STOP_WORDS
-
-
-def _base(text: str, counts: Counter[str]) -> dict[str, float]:
-    stop_words = _stop_words()
+def _line_features(text: str, stop_words: frozenset[str], repeated: bool) -> tuple[float, ...]:
+    bullet = bool(_BULLET.match(text))
+    heading = bool(_HEADING.match(text))
     bare = rules.bare(text)
-    tokens = _WORD.findall(bare.lower())
-    words = rules.word_count(bare)
-    chars = len(bare)
-    cjk = sum(1 for ch in bare if rules._is_cjk(ch))
-    last = bare[-1:] if bare else ""
-    upper = sum(1 for t in _WORD.findall(bare) if t[:1].isupper())
-    stop = sum(1 for t in tokens if t in stop_words)
-    punct = sum(1 for ch in bare if not ch.isalnum() and not ch.isspace())
-    return {
-        "bias": 1.0,
-        "log_chars": math.log1p(chars),
-        "log_words": math.log1p(words),
-        "short_1": float(words <= 1),
-        "short_3": float(words <= 3),
-        "short_6": float(words <= 6),
-        "long_20": float(words >= 20),
-        "long_40": float(words >= 40),
-        "ends_sentence": float(bool(last) and last in patterns.SENTENCE_END),
-        "ends_period": float(last in {".", "。"}),
-        "ends_colon": float(text.rstrip()[-1:] in {":", "："}),
-        "has_comma": float("," in bare or "、" in bare or "，" in bare),
-        "bullet": float(bool(_BULLET.match(text))),
-        "heading": float(bool(_HEADING.match(text))),
-        "digits": sum(ch.isdigit() for ch in bare) / chars if chars else 0.0,
-        "upper_start_share": upper / len(tokens) if tokens else 0.0,
-        "stopword_share": stop / len(tokens) if tokens else 0.0,
-        "no_stopwords": float(stop == 0 and cjk == 0),
-        "cjk_share": cjk / chars if chars else 0.0,
-        "punct_share": punct / chars if chars else 0.0,
-        "urlish": float(bool(_URLISH.search(bare))),
-        "pipes": float(bool(_PIPE_LIKE.search(bare))),
-        "repeated": float(counts[bare] > 1),
-        "body_like": float(rules.looks_like_body(text)),
-    }
+    tokens = _WORD.findall(bare)
+    chars = len(bare) or 1
+    cjk = sum(1 for ch in bare if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+    words = len(tokens) + cjk
+    last = bare[-1:] or " "
+    upper = sum(1 for t in tokens if t[0].isupper())
+    stop = sum(1 for t in tokens if t.lower() in stop_words)
+    digits = sum(1 for ch in bare if ch.isdigit())
+    letters = sum(len(t) for t in tokens)
+    punct = chars - letters - bare.count(" ")
+    n_tokens = len(tokens) or 1
+    return (
+        1.0,
+        math.log1p(len(bare)),
+        math.log1p(words),
+        float(words <= 1),
+        float(words <= 3),
+        float(words <= 6),
+        float(words >= 20),
+        float(words >= 40),
+        float(last in _SENTENCE_END),
+        float(last in ".。"),
+        float(text[-1] in ":："),
+        float("," in bare or "、" in bare or "，" in bare),
+        float(bullet),
+        float(heading),
+        digits / chars,
+        upper / n_tokens,
+        stop / n_tokens,
+        float(stop == 0 and cjk == 0),
+        cjk / chars,
+        max(punct, 0) / chars,
+        float(bool(_URLISH.search(bare))),
+        float(bool(_PIPE_LIKE.search(bare))),
+        float(repeated),
+        float(words >= 8 and last in _SENTENCE_END),
+    )
 
 
-def line_features(texts: Sequence[str], rule_reasons: Sequence[str | None]) -> list[list[float]]:
-    """Return one feature vector (ordered as :data:`FEATURE_NAMES`) per line."""
-    counts = Counter(rules.bare(t) for t in texts)
-    base = [_base(t, counts) for t in texts]
-    total = len(texts)
-    body_positions = [i for i, b in enumerate(base) if b["body_like"]]
-    first_body = body_positions[0] if body_positions else total
-    last_body = body_positions[-1] if body_positions else -1
-    max_log_words = max((b["log_words"] for b in base), default=1.0) or 1.0
-    nearest = _distance_to_nearest(body_positions, total)
-    vectors: list[list[float]] = []
-    for index, features in enumerate(base):
-        features["rel_length"] = features["log_words"] / max_log_words
-        features["position"] = index / total
-        features["before_first_body"] = float(index < first_body)
-        features["after_last_body"] = float(index > last_body)
-        features["body_distance"] = math.log1p(nearest[index])
-        previous = base[index - 1] if index > 0 else None
-        following = base[index + 1] if index + 1 < total else None
-        features["prev_body_like"] = previous["body_like"] if previous else 0.0
-        features["next_body_like"] = following["body_like"] if following else 0.0
-        features["prev_log_words"] = previous["log_words"] if previous else 0.0
-        features["next_log_words"] = following["log_words"] if following else 0.0
-        features["prev_bullet"] = previous["bullet"] if previous else 0.0
-        features["next_bullet"] = following["bullet"] if following else 0.0
-        low, high = max(0, index - CONTEXT_LINES), min(total, index + CONTEXT_LINES + 1)
-        window = [base[i] for i in range(low, high) if i != index]
-        size = len(window) or 1
-        features["window_body_share"] = sum(b["body_like"] for b in window) / size
-        features["window_mean_log_words"] = sum(b["log_words"] for b in window) / size
-        window_rules = [rule_reasons[i] for i in range(low, high) if i != index]
-        features["window_rule_share"] = sum(r is not None for r in window_rules) / size
-        reason = rule_reasons[index]
-        for name in RULE_NAMES:
-            features[f"rule_{name}"] = float(reason == name)
-            features[f"near_{name}"] = float(name in window_rules)
-        vectors.append([features[name] for name in FEATURE_NAMES])
-    return vectors
-
-
-def _distance_to_nearest(positions: Sequence[int], total: int) -> list[int]:
-    """For each line, how many lines away the nearest body-like line is."""
-    distances = [total] * total
-    for position in positions:
-        distances[position] = 0
+def _distances(marks: Sequence[bool]) -> list[int]:
+    """For each index, how far the nearest marked index is (len(marks) when none is)."""
+    total = len(marks)
+    distances = [0 if m else total for m in marks]
     for index in range(1, total):
         distances[index] = min(distances[index], distances[index - 1] + 1)
     for index in range(total - 2, -1, -1):
         distances[index] = min(distances[index], distances[index + 1] + 1)
     return distances
+
+
+def _main_block(body: Sequence[bool], words: Sequence[float]) -> tuple[int, int]:
+    """The span of the block of body-like lines with the most words ((0, -1) if none)."""
+    best, best_words = (0, -1), -1.0
+    start = last = None
+    block_words = 0.0
+    for index, is_body in enumerate(body):
+        if not is_body:
+            continue
+        if last is None or index - last > BLOCK_GAP_LINES:
+            if start is not None and last is not None and block_words > best_words:
+                best, best_words = (start, last), block_words
+            start, block_words = index, 0.0
+        block_words += words[index]
+        last = index
+    if start is not None and last is not None and block_words > best_words:
+        best = (start, last)
+    return best
+
+
+def _short_runs(short: Sequence[bool]) -> list[int]:
+    """For each line, the length of the run of consecutive short lines it is in (0 if long)."""
+    runs = [0] * len(short)
+    index = 0
+    while index < len(short):
+        if not short[index]:
+            index += 1
+            continue
+        end = index
+        while end < len(short) and short[end]:
+            end += 1
+        for position in range(index, end):
+            runs[position] = end - index
+        index = end
+    return runs
+
+
+def line_features(
+    texts: Sequence[str], indents: Sequence[int], rule_reasons: Sequence[str | None]
+) -> list[list[float]]:
+    """Return one feature vector (ordered as :data:`FEATURE_NAMES`) per line."""
+    total = len(texts)
+    if not total:
+        return []
+    stop_words = STOP_WORDS
+    counts = Counter(texts)
+    base = [_line_features(t, stop_words, counts[t] > 1) for t in texts]
+    body = [b[_L["body_like"]] > 0 for b in base]
+    log_words = [b[_L["log_words"]] for b in base]
+    words = [math.expm1(x) for x in log_words]
+    total_words = sum(words) or 1.0
+    body_positions = [i for i, is_body in enumerate(body) if is_body]
+    first_body = body_positions[0] if body_positions else total
+    last_body = body_positions[-1] if body_positions else -1
+    max_log_words = max(log_words) or 1.0
+    nearest_body = _distances(body)
+    main_start, main_end = _main_block(body, words)
+    body_indents = Counter(indents[i] for i in body_positions)
+    body_indent = body_indents.most_common(1)[0][0] if body_indents else -1
+    short_runs = _short_runs([w <= SHORT_WORDS for w in words])
+    ruled = [r is not None for r in rule_reasons]
+    vectors: list[list[float]] = []
+    for index, line in enumerate(base):
+        indent = indents[index]
+        if main_start <= index <= main_end:
+            main_distance = 0
+        else:
+            main_distance = main_start - index if index < main_start else index - main_end
+        page = (
+            log_words[index] / max_log_words,
+            index / total,
+            float(index < first_body),
+            float(index > last_body),
+            math.log1p(nearest_body[index]),
+            float(main_start <= index <= main_end),
+            math.log1p(max(main_distance, 0)),
+            float(indent == body_indent),
+            float(body_indent >= 0 and indent > body_indent),
+            float(body_indent >= 0 and indent < body_indent),
+            math.log1p(short_runs[index]),
+            words[index] / total_words,
+        )
+        previous = base[index - 1] if index > 0 else None
+        following = base[index + 1] if index + 1 < total else None
+        low, high = max(0, index - CONTEXT_LINES), min(total, index + CONTEXT_LINES + 1)
+        size = high - low - 1 or 1
+        window_body = sum(body[low:high]) - body[index]
+        window_words = sum(log_words[low:high]) - log_words[index]
+        window_rules = sum(ruled[low:high]) - ruled[index]
+        nearby = {rule_reasons[i] for i in range(low, high) if i != index}
+        context = (
+            previous[_L["body_like"]] if previous else 0.0,
+            following[_L["body_like"]] if following else 0.0,
+            previous[_L["log_words"]] if previous else 0.0,
+            following[_L["log_words"]] if following else 0.0,
+            window_body / size,
+            window_words / size,
+            previous[_L["bullet"]] if previous else 0.0,
+            following[_L["bullet"]] if following else 0.0,
+            window_rules / size,
+            previous[_L["ends_sentence"]] if previous else 0.0,
+            following[_L["ends_sentence"]] if following else 0.0,
+        )
+        near = tuple(float(name in nearby) for name in RULE_NAMES)
+        vectors.append([*line, *page, *context, *near])
+    return vectors

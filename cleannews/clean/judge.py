@@ -14,8 +14,18 @@ from dataclasses import dataclass, field
 
 from cleannews.clean import rules
 from cleannews.clean.model import LineModel, load_default_model
+from cleannews.clean.stopwords import STOP_WORDS
 
-__all__ = ["CleanedText", "DropReason", "JudgedLine", "LinkFarm", "clean_lines", "split_lines"]
+__all__ = [
+    "CleanedText",
+    "DropReason",
+    "JudgedLine",
+    "LinkFarm",
+    "SourceLine",
+    "clean_lines",
+    "judge_rules",
+    "split_lines",
+]
 
 # A repeated title is a headline-sized line; shorter repeats are menu words.
 MIN_TITLE_CHARS = 15
@@ -41,6 +51,7 @@ class DropReason(str, enum.Enum):
     DATE_LINE = "date_line"
     BYLINE = "byline"
     REACTION_COUNTER = "reaction_counter"
+    TAGLINE = "tagline"
     LINK_FARM = "link_farm"
     CLASSIFIER = "classifier"
 
@@ -92,31 +103,47 @@ class CleanedText:
         return tuple(line.text for line in self.lines if line.reason is reason)
 
 
-def split_lines(text: str) -> list[tuple[int, str]]:
-    """Split text into (line number, stripped line) pairs, leaving out blank lines.
+@dataclass(frozen=True, slots=True)
+class SourceLine:
+    """A non-blank input line: its number, how far it is indented, and its stripped text."""
+
+    number: int
+    indent: int
+    text: str
+
+
+def split_lines(text: str) -> list[SourceLine]:
+    """Split text into numbered, stripped lines, leaving out blank lines.
 
     Only CR and LF end a line: ``str.splitlines`` would also split at form feeds and
-    U+2028, which scraped text carries inside paragraphs.
+    U+2028, which scraped text carries inside paragraphs. The indent (in characters,
+    a tab counting as four) is kept: text dumpers indent menus and lists.
 
     >>> split_lines("a\\r\\n\\n  b  \\u2028c")
-    [(1, 'a'), (3, 'b  \\u2028c')]
+    [SourceLine(number=1, indent=0, text='a'), SourceLine(number=3, indent=2, text='b  \\u2028c')]
     """
-    pieces = _NEWLINES.split(text)
-    return [(number, line.strip()) for number, line in enumerate(pieces, start=1) if line.strip()]
+    result = []
+    for number, line in enumerate(_NEWLINES.split(text), start=1):
+        stripped = line.strip()
+        if stripped:
+            lead = line[: len(line) - len(line.lstrip())]
+            result.append(SourceLine(number, len(lead.expandtabs(4)), stripped))
+    return result
 
 
-def _split_glued(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def _split_glued(lines: list[SourceLine]) -> list[SourceLine]:
     """Split a line that has a nearby line glued inside it ("Home > NewsHeadline - Site").
 
     Dumpers join the breadcrumb and the title of some pages into one line; the title is
     then repeated on its own line nearby, which tells where to cut.
     """
-    result: list[tuple[int, str]] = []
-    for index, (number, text) in enumerate(lines):
+    result: list[SourceLine] = []
+    for index, line in enumerate(lines):
+        text = line.text
         cut = None
         low, high = max(0, index - GLUE_WINDOW_LINES), min(len(lines), index + GLUE_WINDOW_LINES + 1)
         for other_index in range(low, high):
-            other = lines[other_index][1]
+            other = lines[other_index].text
             if other_index == index or len(other) < MIN_TITLE_CHARS or other == text:
                 continue
             position = text.find(other)
@@ -124,9 +151,10 @@ def _split_glued(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 cut = position
                 break
         if cut is None:
-            result.append((number, text))
+            result.append(line)
         else:
-            result.extend([(number, text[:cut].strip()), (number, text[cut:].strip())])
+            result.append(SourceLine(line.number, line.indent, text[:cut].strip()))
+            result.append(SourceLine(line.number, line.indent + cut, text[cut:].strip()))
     return result
 
 
@@ -179,6 +207,12 @@ def _judge_rules(texts: Sequence[str]) -> list[tuple[DropReason, str] | None]:
             verdicts[index] = (DropReason.DATE_LINE, "is_date_line")
         elif rules.is_byline(text):
             verdicts[index] = (DropReason.BYLINE, "is_byline")
+    stop_words = STOP_WORDS
+    for index, text in enumerate(texts):
+        if rules.looks_like_body(text):
+            break
+        if verdicts[index] is None and rules.is_tagline(text, stop_words):
+            verdicts[index] = (DropReason.TAGLINE, "is_tagline")
     return verdicts
 
 
@@ -239,8 +273,22 @@ def _is_unbulleted_item(text: str) -> bool:
     return not (rules.word_count(bare) > MAX_UNBULLETED_ITEM_WORDS and bare[-1] in ".。")
 
 
-def clean_lines(text: str, model: LineModel | None = None) -> CleanedText:
+def judge_rules(
+    text: str,
+) -> tuple[list[SourceLine], list[tuple[DropReason, str] | None], list[LinkFarm]]:
+    """Split text into lines and apply the explicit rules; the classifier's input."""
+    lines = _split_glued(split_lines(text))
+    texts = [line.text for line in lines]
+    verdicts = _judge_rules(texts)
+    farms = _find_link_farms(texts, verdicts)
+    return lines, verdicts, farms
+
+
+def clean_lines(text: str, model: LineModel | None = None, explain: bool = False) -> CleanedText:
     """Judge every non-blank line of ``text``; see :class:`CleanedText`.
+
+    ``model`` defaults to the shipped line classifier; with ``explain``, each line's
+    ``detail`` names the features that weighed most in its score.
 
     >>> cleaned = clean_lines("Home > News\\nA long enough sentence that reads like the body of a story.")
     >>> [(line.text, line.reason) for line in cleaned.lines]
@@ -248,22 +296,23 @@ def clean_lines(text: str, model: LineModel | None = None) -> CleanedText:
     """
     if not isinstance(text, str):
         raise TypeError(f"clean_lines takes str, not {type(text).__name__}; decode bytes first")
-    numbered = _split_glued(split_lines(text))
-    texts = [t for _, t in numbered]
-    verdicts = _judge_rules(texts)
-    farms = _find_link_farms(texts, verdicts)
+    lines, verdicts, farms = judge_rules(text)
     if model is None:
         model = load_default_model()
-    scores = model.score_lines(texts, [v[0].value if v else None for v in verdicts])
+    texts = [line.text for line in lines]
+    indents = [line.indent for line in lines]
+    reasons = [v[0].value if v else None for v in verdicts]
+    scores = model.score_lines(texts, indents, reasons, explain=explain)
     judged: list[JudgedLine] = []
-    for (number, line_text), verdict, scored in zip(numbered, verdicts, scores, strict=True):
+    for line, verdict, scored in zip(lines, verdicts, scores, strict=True):
         if verdict is not None:
-            judged.append(JudgedLine(number, line_text, verdict[0], scored.probability, verdict[1]))
+            judged.append(JudgedLine(line.number, line.text, verdict[0], scored.probability,
+                                     verdict[1]))
         elif scored.probability < model.threshold:
-            judged.append(JudgedLine(number, line_text, DropReason.CLASSIFIER,
+            judged.append(JudgedLine(line.number, line.text, DropReason.CLASSIFIER,
                                      scored.probability, scored.explanation))
         else:
-            judged.append(JudgedLine(number, line_text, None, scored.probability,
+            judged.append(JudgedLine(line.number, line.text, None, scored.probability,
                                      scored.explanation))
     title_lines = tuple(line.text for line in judged if line.reason is DropReason.TITLE)
     return CleanedText(tuple(judged), tuple(farms), title_lines)

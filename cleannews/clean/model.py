@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,7 +19,8 @@ from importlib import resources
 
 from cleannews.clean.features import FEATURE_NAMES, line_features
 
-__all__ = ["RULES_ONLY", "SMOOTHING_NAMES", "KeepAllModel", "LineModel", "ScoredLine", "load_default_model", "smoothing_inputs"]
+__all__ = ["RULES_ONLY", "SMOOTHING_NAMES", "KeepAllModel", "LineModel", "ScoredLine", "load_default_model", "smoothing_inputs",
+           "stage_one_logits"]
 
 MODEL_RESOURCE = "line_model.json"
 # Lines each side whose stage-one scores the smoothing stage sees.
@@ -68,6 +70,17 @@ def smoothing_inputs(logits: Sequence[float]) -> list[list[float]]:
     return rows
 
 
+def stage_one_logits(
+    weights: Sequence[float], vectors: Sequence[Sequence[float]],
+    rule_reasons: Sequence[str | None],
+) -> list[float]:
+    """Stage-one logits; a line the rules dropped counts as confident boilerplate."""
+    return [
+        EDGE_LOGIT if reason is not None else sum(map(operator.mul, weights, v))
+        for v, reason in zip(vectors, rule_reasons, strict=True)
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class LineModel:
     """Weights of both stages and the probability below which a line is dropped."""
@@ -93,20 +106,18 @@ class LineModel:
         )
 
     def score_lines(
-        self, texts: Sequence[str], rule_reasons: Sequence[str | None]
+        self, texts: Sequence[str], indents: Sequence[int], rule_reasons: Sequence[str | None],
+        explain: bool = False,
     ) -> list[ScoredLine]:
-        """Score every line of a page; see the module docstring."""
+        """Score every line of a page; with ``explain``, name the features that weighed most."""
         if not texts:
             return []
-        vectors = line_features(texts, rule_reasons)
-        weights = self.feature_weights
-        logits = [sum(w * x for w, x in zip(weights, v, strict=True)) for v in vectors]
-        smoothed = [
-            sum(w * x for w, x in zip(self.smoothing_weights, row, strict=True))
-            for row in smoothing_inputs(logits)
-        ]
+        vectors = line_features(texts, indents, rule_reasons)
+        logits = stage_one_logits(self.feature_weights, vectors, rule_reasons)
+        weights = self.smoothing_weights
+        smoothed = [sum(map(operator.mul, weights, row)) for row in smoothing_inputs(logits)]
         return [
-            ScoredLine(_sigmoid(s), self._explain(vector))
+            ScoredLine(_sigmoid(s), self._explain(vector) if explain else "")
             for s, vector in zip(smoothed, vectors, strict=True)
         ]
 
@@ -123,9 +134,10 @@ class KeepAllModel(LineModel):
     """Stand-in used when no model file is installed: keeps every line the rules keep."""
 
     def score_lines(
-        self, texts: Sequence[str], rule_reasons: Sequence[str | None]
+        self, texts: Sequence[str], indents: Sequence[int], rule_reasons: Sequence[str | None],
+        explain: bool = False,
     ) -> list[ScoredLine]:
-        return [ScoredLine(1.0, "no_model") for _ in texts]
+        return [ScoredLine(1.0, "") for _ in texts]
 
 
 @lru_cache(maxsize=1)

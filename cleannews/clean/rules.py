@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from cleannews.clean import patterns
 
@@ -19,6 +20,7 @@ __all__ = [
     "is_date_line",
     "is_link_farm_heading",
     "is_reaction_counter",
+    "is_tagline",
     "looks_like_body",
     "looks_like_headline",
     "word_count",
@@ -38,6 +40,12 @@ MAX_BYLINE_WORDS = 10
 MAX_DATE_LINE_CHARS = 60
 
 
+# Every rule looks at a line's bare form and word count; pages repeat lines (menus), so a
+# cache of recent lines saves recomputing them.
+CACHE_LINES = 8192
+
+
+@lru_cache(maxsize=CACHE_LINES)
 def bare(line: str) -> str:
     """Strip bullets, markdown marks, surrounding space and a trailing colon.
 
@@ -49,6 +57,11 @@ def bare(line: str) -> str:
     return _TRAILING_COLON.sub("", text)
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_NON_CJK_WORD = re.compile(r"[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+
+
+@lru_cache(maxsize=CACHE_LINES)
 def word_count(text: str) -> int:
     """Count words; a CJK character counts as a word, as it carries one.
 
@@ -57,21 +70,11 @@ def word_count(text: str) -> int:
     >>> word_count("関連記事")
     4
     """
-    count = 0
-    for token in _WORD.findall(text):
-        cjk = sum(1 for ch in token if _is_cjk(ch))
-        count += cjk + (1 if cjk < len(token) else 0)
-    return count
+    return len(_NON_CJK_WORD.findall(text)) + len(_CJK.findall(text))
 
 
 def _is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        0x3040 <= code <= 0x30FF  # kana
-        or 0x3400 <= code <= 0x9FFF  # CJK ideographs
-        or 0xAC00 <= code <= 0xD7AF  # hangul
-        or 0xF900 <= code <= 0xFAFF
-    )
+    return bool(_CJK.match(ch))
 
 
 def _is_emoji_or_symbol(text: str) -> bool:
@@ -232,6 +235,33 @@ def _is_month_date(text: str) -> bool | None:
     if not names:
         return None
     return any(n.lower().rstrip(".") in patterns.MONTHS for n in names)
+
+
+# A tagline is a short slogan or section name; longer title-case lines are headlines.
+MAX_TAGLINE_WORDS = 10
+
+
+def is_tagline(line: str, stop_words: frozenset[str]) -> bool:
+    """Return True for a slogan-like line: a few capitalised words, no function words.
+
+    Only meaningful in a page's header (before its first paragraph), where the judge
+    applies it: across the development pages 99% of such header lines were not article
+    text. A subheading written in markdown (``## Key points``) is left to the classifier.
+
+    >>> is_tagline("Quantitative Research Center View", frozenset({"the", "of"}))
+    True
+    >>> is_tagline("Leaders meet amid tensions in the region", frozenset({"in", "the"}))
+    False
+    """
+    if line.lstrip().startswith("#"):
+        return False
+    text = bare(line)
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    if not 2 <= len(words) <= MAX_TAGLINE_WORDS or text[-1] in patterns.SENTENCE_END:
+        return False
+    if any(not w[0].isupper() for w in words):
+        return False
+    return not any(w.lower() in stop_words for w in words)
 
 
 def looks_like_body(line: str) -> bool:
