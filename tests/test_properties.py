@@ -18,7 +18,6 @@ from cleannews import (
     decode_bytes,
     to_json_line,
 )
-from cleannews.clean.judge import split_lines
 
 FAST = settings(max_examples=60, deadline=None)
 
@@ -36,6 +35,14 @@ LINE = st.one_of(st.sampled_from(BOILERPLATE), st.text(max_size=80))
 # Any code point, lone surrogates included (hypothesis leaves them out by default).
 ANY_CHARACTER = st.characters(exclude_categories=())
 _SPACE = re.compile(r"\s+")
+# Only CR and LF end a line (U+2028 and form feeds stay inside a line).
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+
+
+def _input_lines(text: str) -> list[tuple[int, str]]:
+    """(1-based line number, stripped line) of every non-blank input line."""
+    return [(number, line.strip())
+            for number, line in enumerate(_NEWLINES.split(text), start=1) if line.strip()]
 
 
 @FAST
@@ -51,7 +58,7 @@ def test_decode_bytes_never_raises(data: bytes) -> None:
 def test_clean_lines_partitions_the_input(lines: list[str], newline: str) -> None:
     text = newline.join(lines)
     cleaned = clean_lines(text)
-    originals = split_lines(text)
+    originals = _input_lines(text)
     judged = cleaned.lines
     # Every judged line comes from an input line, in order, and every input line is used.
     numbers = [line.number for line in judged]
