@@ -20,7 +20,8 @@ __all__ = ["FEATURE_NAMES", "RULE_NAMES", "line_features"]
 
 # Rule verdicts the classifier sees as features of a line's neighbourhood.
 RULE_NAMES = (
-    "navigation", "title", "date_line", "byline", "reaction_counter", "tagline", "link_farm",
+    "navigation", "title", "date_line", "byline", "reaction_counter", "tagline", "duplicate",
+    "link_farm",
 )
 
 _WORD = re.compile(r"\w+")
@@ -33,12 +34,18 @@ _SENTENCE_END = frozenset(patterns.SENTENCE_END)
 CONTEXT_LINES = 3
 # A line of at most this many words counts as short (menu items, labels).
 SHORT_WORDS = 4
+# A page whose long lines have fewer stop words than this is in a language the stop-word
+# lists do not cover; its lines' stop-word features are then left neutral.
+MIN_PAGE_STOPWORD_SHARE = 0.05
+# Lines at least this long tell the page's typical stop-word share.
+PROSE_WORDS = 10
 # Body-like lines at most this many lines apart belong to one block of text.
 BLOCK_GAP_LINES = 6
 
 # Per-line features, computed from the line alone (plus page-wide counts).
 _LINE_NAMES = (
-    "bias", "log_chars", "log_words", "short_1", "short_3", "short_6", "long_20", "long_40",
+    "bias", "log_chars", "log_words", "short_1", "short_2", "short_3", "short_6", "long_10",
+    "long_20", "long_40", "long_80",
     "ends_sentence", "ends_period", "ends_colon", "has_comma", "bullet", "heading", "digits",
     "upper_start_share", "stopword_share", "no_stopwords", "cjk_share", "punct_share",
     "urlish", "pipes", "repeated", "body_like",
@@ -81,10 +88,13 @@ def _line_features(text: str, stop_words: frozenset[str], repeated: bool) -> tup
         math.log1p(len(bare)),
         math.log1p(words),
         float(words <= 1),
+        float(words <= 2),
         float(words <= 3),
         float(words <= 6),
+        float(words >= 10),
         float(words >= 20),
         float(words >= 40),
+        float(words >= 80),
         float(last in _SENTENCE_END),
         float(last in ".。"),
         float(text[-1] in ":："),
@@ -175,8 +185,18 @@ def line_features(
     body_indent = body_indents.most_common(1)[0][0] if body_indents else -1
     short_runs = _short_runs([w <= SHORT_WORDS for w in words])
     ruled = [r is not None for r in rule_reasons]
+    stop_at, none_at = _L["stopword_share"], _L["no_stopwords"]
+    prose = [b[stop_at] for b, w in zip(base, words, strict=True) if w >= PROSE_WORDS]
+    page_stop_share = sum(prose) / len(prose) if prose else 0.0
     vectors: list[list[float]] = []
-    for index, line in enumerate(base):
+    for index, raw_line in enumerate(base):
+        # Stop-word density relative to the page's own prose, so pages in a language
+        # the lists know little of are not taken for boilerplate.
+        line = list(raw_line)
+        if page_stop_share >= MIN_PAGE_STOPWORD_SHARE:
+            line[stop_at] = min(raw_line[stop_at] / page_stop_share, 2.0)
+        else:
+            line[stop_at], line[none_at] = 1.0, 0.0
         indent = indents[index]
         if main_start <= index <= main_end:
             main_distance = 0

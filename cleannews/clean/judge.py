@@ -27,6 +27,12 @@ __all__ = [
     "split_lines",
 ]
 
+# Repeats of lines with at least this many words are dropped; shorter ones (a "Share"
+# button, a subheading) are left to the other rules and the classifier.
+MIN_DUPLICATE_WORDS = 8
+# When the classifier would keep nothing, lines scoring at least this share of the best
+# line's score are kept (see _threshold).
+FALLBACK_SCORE_FACTOR = 0.5
 # A repeated title is a headline-sized line; shorter repeats are menu words.
 MIN_TITLE_CHARS = 15
 MAX_TITLE_WORDS = 40
@@ -52,6 +58,7 @@ class DropReason(str, enum.Enum):
     BYLINE = "byline"
     REACTION_COUNTER = "reaction_counter"
     TAGLINE = "tagline"
+    DUPLICATE = "duplicate"
     LINK_FARM = "link_farm"
     CLASSIFIER = "classifier"
 
@@ -207,6 +214,14 @@ def _judge_rules(texts: Sequence[str]) -> list[tuple[DropReason, str] | None]:
             verdicts[index] = (DropReason.DATE_LINE, "is_date_line")
         elif rules.is_byline(text):
             verdicts[index] = (DropReason.BYLINE, "is_byline")
+    seen: set[str] = set()
+    for index, text in enumerate(texts):
+        # A paragraph-sized line seen before on the page is a teaser, a meta description
+        # or a menu repeated in the footer: the article needs it once.
+        if rules.word_count(text) >= MIN_DUPLICATE_WORDS:
+            if text in seen and verdicts[index] is None:
+                verdicts[index] = (DropReason.DUPLICATE, "is_duplicate")
+            seen.add(text)
     stop_words = STOP_WORDS
     for index, text in enumerate(texts):
         if rules.looks_like_body(text):
@@ -273,6 +288,21 @@ def _is_unbulleted_item(text: str) -> bool:
     return not (rules.word_count(bare) > MAX_UNBULLETED_ITEM_WORDS and bare[-1] in ".。")
 
 
+def _threshold(
+    threshold: float, verdicts: Sequence[object], probabilities: Sequence[float]
+) -> float:
+    """The model's threshold, lowered for a page where it would keep nothing at all.
+
+    A page whose every line the classifier doubts (a single paragraph piped in, a page in
+    a script the model has seen little of) is more likely all text than all boilerplate:
+    keep its best-scoring lines, those within a factor of the best score.
+    """
+    candidates = [p for v, p in zip(verdicts, probabilities, strict=True) if v is None]
+    if not candidates or max(candidates) >= threshold:
+        return threshold
+    return max(candidates) * FALLBACK_SCORE_FACTOR
+
+
 def judge_rules(
     text: str,
 ) -> tuple[list[SourceLine], list[tuple[DropReason, str] | None], list[LinkFarm]]:
@@ -303,12 +333,13 @@ def clean_lines(text: str, model: LineModel | None = None, explain: bool = False
     indents = [line.indent for line in lines]
     reasons = [v[0].value if v else None for v in verdicts]
     scores = model.score_lines(texts, indents, reasons, explain=explain)
+    threshold = _threshold(model.threshold, verdicts, [s.probability for s in scores])
     judged: list[JudgedLine] = []
     for line, verdict, scored in zip(lines, verdicts, scores, strict=True):
         if verdict is not None:
             judged.append(JudgedLine(line.number, line.text, verdict[0], scored.probability,
                                      verdict[1]))
-        elif scored.probability < model.threshold:
+        elif scored.probability < threshold:
             judged.append(JudgedLine(line.number, line.text, DropReason.CLASSIFIER,
                                      scored.probability, scored.explanation))
         else:

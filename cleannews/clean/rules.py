@@ -92,6 +92,8 @@ def is_reaction_counter(line: str) -> bool:
     False
     >>> is_reaction_counter("Chapter 3")
     False
+    >>> is_reaction_counter("15.03.2024 12:30")
+    False
     """
     text = bare(line)
     if not text or len(text) > MAX_COUNTER_CHARS:
@@ -99,21 +101,23 @@ def is_reaction_counter(line: str) -> bool:
     # Several widgets can share a line: "Like 12 Share 3 Comments 4".
     pieces = [p for p in re.split(_NUMBER, text) if p.strip(" \t|·•,/")]
     has_number = bool(re.search(r"\d", text))
-    if not pieces:
-        return False
+    widgets = 0
     for piece in pieces:
-        words = piece.strip(" \t|·•,/!?:()[]").lower()
+        words = piece.strip(" \t|·•,/!?:()[].-").lower()
         if not words:
             continue
-        if _is_emoji_or_symbol(words):
-            continue
         normalised = re.sub(r"\s+", " ", words)
-        if normalised in patterns.REACTION_WORDS:
-            continue
-        if has_number and normalised.replace(" ", "") in patterns.REACTION_WORDS:
+        if (
+            _is_emoji_or_symbol(words)
+            or normalised in patterns.REACTION_WORDS
+            or (has_number and normalised.replace(" ", "") in patterns.REACTION_WORDS)
+        ):
+            widgets += 1
             continue
         return False
-    return True
+    # Numbers alone (a date, a score, a phone number) are not a widget: a counter has a
+    # reaction word or an emoji.
+    return widgets > 0
 
 
 def is_breadcrumb(line: str) -> bool:
