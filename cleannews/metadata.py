@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cleannews.clean import CleanedText, DropReason
+from cleannews.clean import CleanedText, DropReason, rules
 from cleannews.clean import patterns as clean_patterns
-from cleannews.clean import rules
 from cleannews.extract import Extraction
 
 __all__ = ["Metadata", "build_metadata", "find_dateline", "parse_date"]
@@ -124,11 +123,11 @@ def _parse_day(found: str) -> tuple[int, int, int] | None:
     month = next((clean_patterns.MONTHS[w.lower()] for w in words
                   if w.lower() in clean_patterns.MONTHS), None)
     numbers = [int(w) for w in words if w.isdigit()]
-    year = next((n for n in numbers if n >= 1000), None)
-    day = next((n for n in numbers if n < 32), None)
-    if month is None or year is None or day is None:
+    word_year = next((n for n in numbers if n >= 1000), None)
+    word_day = next((n for n in numbers if n < 32), None)
+    if month is None or word_year is None or word_day is None:
         return None
-    return year, month, day
+    return word_year, month, word_day
 
 
 def _title_from_lines(title_lines: tuple[str, ...]) -> tuple[str | None, str | None]:

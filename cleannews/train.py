@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cleannews.clean.features import FEATURE_NAMES, line_features
 from cleannews.clean.judge import judge_rules
@@ -35,6 +35,13 @@ from cleannews.clean.model import (
 )
 from cleannews.decode import decode_bytes
 from cleannews.evaluate import read_gold, read_input, score_document, summarize
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+    Array = NDArray[Any]
+else:
+    Array = object
 
 _TOKEN = re.compile(r"\w+")
 SHINGLE = 4
@@ -128,7 +135,7 @@ def load_pages(folders: Sequence[Path], jobs: int = 2) -> list[Page]:
         return list(pool.map(_load_page, tasks, chunksize=16))
 
 
-def _fit_logistic(x: Any, y: Any, weights: Any, penalty: float) -> Any:
+def _fit_logistic(x: Array, y: Array, weights: Array, penalty: float) -> Array:
     """Weighted L2-penalised logistic regression by Newton's method; returns raw weights."""
     import numpy as np
 
@@ -149,7 +156,7 @@ def _fit_logistic(x: Any, y: Any, weights: Any, penalty: float) -> Any:
         beta -= step
         if np.abs(step).max() < 1e-7:
             break
-    raw = beta / scale
+    raw: Array = beta / scale
     raw[0] = beta[0] - float((beta[1:] * mean[1:] / scale[1:]).sum())
     return raw
 
@@ -161,7 +168,7 @@ def _line_weights(page: Page) -> list[float]:
     return [len(sizes) * s / total for s in sizes]
 
 
-def _stage_one_rows(pages: Sequence[Page]) -> tuple[Any, Any, Any]:
+def _stage_one_rows(pages: Sequence[Page]) -> tuple[Array, Array, Array]:
     import numpy as np
 
     rows, labels, weights = [], [], []
@@ -203,7 +210,7 @@ def fit_model(pages: Sequence[Page], penalty: float = L2_PENALTY) -> dict[str, A
         "description": "cleannews line classifier: stacked logistic regressions "
                        "(python -m cleannews.train)",
         "trained_on": sorted({p.folder for p in pages}),
-        "lines": int(len(y)),
+        "lines": len(y),
         "threshold": 0.5,
         "features": {n: round(float(v), 6) for n, v in zip(FEATURE_NAMES, stage_one, strict=True)},
         "smoothing": {n: round(float(v), 6) for n, v in zip(SMOOTHING_NAMES, stage_two,

@@ -148,7 +148,8 @@ def _split_glued(lines: list[SourceLine]) -> list[SourceLine]:
     for index, line in enumerate(lines):
         text = line.text
         cut = None
-        low, high = max(0, index - GLUE_WINDOW_LINES), min(len(lines), index + GLUE_WINDOW_LINES + 1)
+        low = max(0, index - GLUE_WINDOW_LINES)
+        high = min(len(lines), index + GLUE_WINDOW_LINES + 1)
         for other_index in range(low, high):
             other = lines[other_index].text
             if other_index == index or len(other) < MIN_TITLE_CHARS or other == text:
@@ -320,9 +321,9 @@ def clean_lines(text: str, model: LineModel | None = None, explain: bool = False
     ``model`` defaults to the shipped line classifier; with ``explain``, each line's
     ``detail`` names the features that weighed most in its score.
 
-    >>> cleaned = clean_lines("Home > News\\nA long enough sentence that reads like the body of a story.")
-    >>> [(line.text, line.reason) for line in cleaned.lines]
-    [('Home > News', <DropReason.NAVIGATION: 'navigation'>), ('A long enough sentence that reads like the body of a story.', None)]
+    >>> cleaned = clean_lines("Home > News\\nThe council closed the old school on Tuesday.")
+    >>> [(line.text[:18] + " ...", line.reason) for line in cleaned.lines]
+    [('Home > News ...', <DropReason.NAVIGATION: 'navigation'>), ('The council closed ...', None)]
     """
     if not isinstance(text, str):
         raise TypeError(f"clean_lines takes str, not {type(text).__name__}; decode bytes first")

@@ -19,8 +19,16 @@ from importlib import resources
 
 from cleannews.clean.features import FEATURE_NAMES, line_features
 
-__all__ = ["RULES_ONLY", "SMOOTHING_NAMES", "KeepAllModel", "LineModel", "ScoredLine", "load_default_model", "smoothing_inputs",
-           "stage_one_logits"]
+__all__ = [
+    "RULES_ONLY",
+    "SMOOTHING_NAMES",
+    "KeepAllModel",
+    "LineModel",
+    "ScoredLine",
+    "load_default_model",
+    "smoothing_inputs",
+    "stage_one_logits",
+]
 
 MODEL_RESOURCE = "line_model.json"
 # Lines each side whose stage-one scores the smoothing stage sees.

@@ -69,7 +69,8 @@ LINK_FARM_HEADINGS: tuple[str, ...] = (
     "διαβάστε επίσης", "δημοφιλή", "اقرأ أيضا", "اقرأ أيضًا", "مواضيع ذات صلة", "الأكثر قراءة",
     "כתבות נוספות", "הנקראים ביותר", "مطالب مرتبط", "پربازدیدترین", "यह भी पढ़ें", "संबंधित खबरें",
     # Chinese
-    "相关新闻", "相关文章", "相关阅读", "相關新聞", "相關文章", "热门", "熱門", "热门文章", "热门新闻",
+    "相关新闻", "相关文章", "相关阅读", "相關新聞", "相關文章", "热门", "熱門", "热门文章",
+    "热门新闻",
     "推荐", "推薦", "推荐阅读", "推薦閱讀", "排行", "排行榜", "热点", "延伸阅读", "延伸閱讀",
     "猜你喜欢", "最新文章", "最新新闻", "精彩推荐", "热门推荐",
     # Japanese
@@ -120,7 +121,8 @@ BREADCRUMB_LABELS: tuple[str, ...] = (
 
 # First segment of a breadcrumb trail: the site's home page in several languages.
 HOME_WORDS: tuple[str, ...] = (
-    "home", "homepage", "start", "startseite", "accueil", "inicio", "início", "portada", "home page",
+    "home", "homepage", "start", "startseite", "accueil", "inicio", "início", "portada",
+    "home page",
     "главная", "首页", "首頁", "主页", "ホーム", "トップ", "홈", "anasayfa", "strona główna",
     "etusivu", "forside", "hjem", "hem", "trang chủ", "beranda",
 )

@@ -197,8 +197,15 @@ def is_byline(line: str) -> bool:
 
 _ISO_DATE = r"\d{4}[-/.年]\s?\d{1,2}[-/.月]\s?\d{1,2}日?"
 _DMY_DATE = r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
-_WORD_DATE = r"(?:\w+,?\s+)?(?:\d{1,2}\.?\s+[^\W\d]+\.?,?\s+\d{4}|[^\W\d]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
-_TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4}|\s*[+-]\d{2}:?\d{2})?)"
+_WORD_DATE = (
+    r"(?:\w+,?\s+)?"  # an optional weekday
+    r"(?:\d{1,2}\.?\s+[^\W\d]+\.?,?\s+\d{4}"  # 3 March 2024, 3. März 2024
+    r"|[^\W\d]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"  # March 3rd, 2024
+)
+_TIME = (
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"  # 10:15, 10:15:00 AM
+    r"(?:\s*[A-Z]{2,4}|\s*[+-]\d{2}:?\d{2})?)"  # a zone: EST, +01:00
+)
 DATE_PATTERN = re.compile(
     rf"(?:{_ISO_DATE}|{_DMY_DATE}|{_WORD_DATE})(?:[T\s,|]+(?:at\s+|um\s+|à\s+)?{_TIME})?"
 )
