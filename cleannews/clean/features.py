@@ -39,6 +39,11 @@ SHORT_WORDS = 4
 MIN_PAGE_STOPWORD_SHARE = 0.05
 # Lines at least this long tell the page's typical stop-word share.
 PROSE_WORDS = 10
+# An end marker (share bar, comments heading) ends the article only once at least this
+# share of the page's prose came before it; earlier ones are in the page header.
+END_MARKER_MIN_PROSE_BEFORE = 0.5
+_END_MARKERS = frozenset(patterns.END_MARKERS)
+_COUNT = re.compile(r"[\d()\[\]]+")
 # Body-like lines at most this many lines apart belong to one block of text.
 BLOCK_GAP_LINES = 6
 
@@ -56,7 +61,7 @@ _L = {name: index for index, name in enumerate(_LINE_NAMES)}
 _PAGE_NAMES = (
     "rel_length", "position", "before_first_body", "after_last_body", "body_distance",
     "in_main_block", "main_block_distance", "indent_is_body_indent", "indent_deeper",
-    "indent_shallower", "short_run", "word_share",
+    "indent_shallower", "short_run", "word_share", "is_end_marker", "after_end_marker",
 )
 _CONTEXT_NAMES = (
     "prev_body_like", "next_body_like", "prev_log_words", "next_log_words",
@@ -144,6 +149,20 @@ def _main_block(body: Sequence[bool], words: Sequence[float]) -> tuple[int, int]
     return best
 
 
+def _end_of_article(
+    end_markers: Sequence[bool], body: Sequence[bool], words: Sequence[float]
+) -> int:
+    """Index of the first end marker after most of the page's prose (len if none)."""
+    prose_total = sum(w for w, is_body in zip(words, body, strict=True) if is_body)
+    prose_before = 0.0
+    for index, is_marker in enumerate(end_markers):
+        if is_marker and prose_total and prose_before / prose_total >= END_MARKER_MIN_PROSE_BEFORE:
+            return index
+        if body[index]:
+            prose_before += words[index]
+    return len(end_markers)
+
+
 def _short_runs(short: Sequence[bool]) -> list[int]:
     """For each line, the length of the run of consecutive short lines it is in (0 if long)."""
     runs = [0] * len(short)
@@ -186,6 +205,8 @@ def line_features(
     short_runs = _short_runs([w <= SHORT_WORDS for w in words])
     ruled = [r is not None for r in rule_reasons]
     stop_at, none_at = _L["stopword_share"], _L["no_stopwords"]
+    end_markers = [_COUNT.sub("", rules.bare(t)).strip().lower() in _END_MARKERS for t in texts]
+    end_of_article = _end_of_article(end_markers, body, words)
     prose = [b[stop_at] for b, w in zip(base, words, strict=True) if w >= PROSE_WORDS]
     page_stop_share = sum(prose) / len(prose) if prose else 0.0
     vectors: list[list[float]] = []
@@ -215,6 +236,8 @@ def line_features(
             float(body_indent >= 0 and indent < body_indent),
             math.log1p(short_runs[index]),
             words[index] / total_words,
+            float(end_markers[index]),
+            float(index > end_of_article),
         )
         previous = base[index - 1] if index > 0 else None
         following = base[index + 1] if index + 1 < total else None

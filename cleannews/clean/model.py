@@ -26,23 +26,31 @@ __all__ = [
     "LineModel",
     "ScoredLine",
     "load_default_model",
+    "line_words",
     "smoothing_inputs",
     "stage_one_logits",
 ]
 
 MODEL_RESOURCE = "line_model.json"
+_LOG_WORDS = FEATURE_NAMES.index("log_words")
 # Lines each side whose stage-one scores the smoothing stage sees.
 SMOOTHING_LINES = 2
 SMOOTHING_NAMES: tuple[str, ...] = (
     "bias", "logit", *(f"logit_prev_{k}" for k in range(1, SMOOTHING_LINES + 1)),
     *(f"logit_next_{k}" for k in range(1, SMOOTHING_LINES + 1)),
     "window_mean_probability", "window_max_probability", "window_min_probability",
+    "wide_mean_probability", "window_word_probability", "in_block", "block_distance",
+    "block_share", "body_words_before", "body_words_after",
 )
 # How many of the strongest feature contributions ``--explain`` shows.
 EXPLAIN_TOP = 3
 # A pad logit for lines beyond the ends of the page: a confident "not body".
 EDGE_LOGIT = -4.0
 SMOOTHING_WINDOW = 5
+# A wider window, for the density of body text around a line.
+WIDE_WINDOW = 15
+# Lines the first stage likes, at most this many lines apart, form one block of text.
+BLOCK_GAP_LINES = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +68,48 @@ def _sigmoid(value: float) -> float:
     return exp / (1.0 + exp)
 
 
-def smoothing_inputs(logits: Sequence[float]) -> list[list[float]]:
-    """Stage-two inputs (ordered as :data:`SMOOTHING_NAMES`) from stage-one logits."""
+def _prefix_sums(values: Sequence[float]) -> list[float]:
+    sums = [0.0]
+    for value in values:
+        sums.append(sums[-1] + value)
+    return sums
+
+
+def _blocks(liked: Sequence[bool], words: Sequence[float]) -> list[tuple[int, int, float]]:
+    """Spans (first, last, words) of liked lines at most BLOCK_GAP_LINES apart."""
+    blocks: list[tuple[int, int, float]] = []
+    for index, is_liked in enumerate(liked):
+        if not is_liked:
+            continue
+        if blocks and index - blocks[-1][1] <= BLOCK_GAP_LINES:
+            first, _, total = blocks[-1]
+            blocks[-1] = (first, index, total + words[index])
+        else:
+            blocks.append((index, index, words[index]))
+    return blocks
+
+
+def smoothing_inputs(logits: Sequence[float], words: Sequence[float]) -> list[list[float]]:
+    """Stage-two inputs (ordered as :data:`SMOOTHING_NAMES`) from stage-one logits.
+
+    ``words`` is each line's word count: blocks of text are weighed by their words.
+    """
     total = len(logits)
     probabilities = [_sigmoid(x) for x in logits]
+    prob_sums = _prefix_sums(probabilities)
+    weighted_sums = _prefix_sums([p * w for p, w in zip(probabilities, words, strict=True)])
+    word_sums = _prefix_sums(words)
+    liked = [p >= 0.5 for p in probabilities]
+    liked_word_sums = _prefix_sums([w if ok else 0.0 for w, ok in zip(words, liked, strict=True)])
+    liked_words = liked_word_sums[-1] or 1.0
+    blocks = _blocks(liked, words)
+    block_words = sum(b[2] for b in blocks) or 1.0
+    block_of = [-1] * total
+    for number, (first, last, _) in enumerate(blocks):
+        for index in range(first, last + 1):
+            block_of[index] = number
+    starts = [b[0] for b in blocks]
+    ends = [b[1] for b in blocks]
     rows = []
     for index, logit in enumerate(logits):
         row = [1.0, logit]
@@ -73,7 +119,25 @@ def smoothing_inputs(logits: Sequence[float]) -> list[list[float]]:
                 for k in range(1, SMOOTHING_LINES + 1)]
         low, high = max(0, index - SMOOTHING_WINDOW), min(total, index + SMOOTHING_WINDOW + 1)
         window = [probabilities[i] for i in range(low, high) if i != index] or [0.0]
-        row += [sum(window) / len(window), max(window), min(window)]
+        wide_low, wide_high = max(0, index - WIDE_WINDOW), min(total, index + WIDE_WINDOW + 1)
+        wide = (prob_sums[wide_high] - prob_sums[wide_low] - probabilities[index]) / max(
+            wide_high - wide_low - 1, 1)
+        window_words = word_sums[high] - word_sums[low]
+        window_word_probability = (
+            (weighted_sums[high] - weighted_sums[low]) / window_words if window_words else 0.0)
+        block = block_of[index]
+        if block >= 0:
+            distance = 0
+            share = blocks[block][2] / block_words
+        else:
+            distance = min((abs(index - e) for e in (*starts, *ends)), default=total)
+            share = 0.0
+        row += [
+            sum(window) / len(window), max(window), min(window), wide, window_word_probability,
+            float(block >= 0), math.log1p(distance), share,
+            liked_word_sums[index] / liked_words,
+            (liked_words - liked_word_sums[index + 1]) / liked_words,
+        ]
         rows.append(row)
     return rows
 
@@ -87,6 +151,11 @@ def stage_one_logits(
         EDGE_LOGIT if reason is not None else sum(map(operator.mul, weights, v))
         for v, reason in zip(vectors, rule_reasons, strict=True)
     ]
+
+
+def line_words(vectors: Sequence[Sequence[float]]) -> list[float]:
+    """Each line's word count, recovered from its feature vector."""
+    return [math.expm1(v[_LOG_WORDS]) for v in vectors]
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +192,8 @@ class LineModel:
         vectors = line_features(texts, indents, rule_reasons)
         logits = stage_one_logits(self.feature_weights, vectors, rule_reasons)
         weights = self.smoothing_weights
-        smoothed = [sum(map(operator.mul, weights, row)) for row in smoothing_inputs(logits)]
+        smoothed = [sum(map(operator.mul, weights, row))
+                    for row in smoothing_inputs(logits, line_words(vectors))]
         return [
             ScoredLine(_sigmoid(s), self._explain(vector) if explain else "")
             for s, vector in zip(smoothed, vectors, strict=True)

@@ -101,7 +101,8 @@ REACTION_WORDS: tuple[str, ...] = (
     "bookmark", "copy link", "whatsapp", "facebook", "twitter", "linkedin", "reddit", "telegram",
     "pinterest", "messenger", "flipboard", "good", "very good", "verygood", "bad", "great",
     "funny", "useful", "helpful", "not helpful", "interesting", "thumbs up", "thumbs down",
-    "agree", "disagree", "dislike", "dislikes",
+    "agree", "disagree", "dislike", "dislikes", "rating", "ratings", "points", "report",
+    "flag", "quote", "permalink", "reply to", "responses", "response",
     # other languages
     "gefällt mir", "teilen", "kommentare", "kommentar", "drucken", "j'aime", "partager",
     "commentaires", "imprimer", "me gusta", "compartir", "comentarios", "imprimir", "curtir",
@@ -147,6 +148,39 @@ DATE_LABELS: tuple[str, ...] = (
     "опубликовано", "обновлено", "дата", "发布时间", "發佈時間", "发表时间", "時間", "时间", "日期",
     "来源", "公開日", "更新日", "投稿日", "配信", "입력", "수정", "등록", "yayınlanma",
     "güncelleme", "diterbitkan", "ngày đăng",
+)
+
+# Lines that end an article when they follow its text: share bars, comment sections,
+# author boxes, tag lists. The classifier sees "comes after such a line" as a feature.
+END_MARKERS: tuple[str, ...] = (
+    "share", "share this", "share this article", "share this story", "share this post",
+    "share on facebook", "share on twitter", "share article", "comments", "comment",
+    "leave a comment", "leave a reply", "post a comment", "add a comment", "join the discussion",
+    "join the conversation", "discussion", "discussion about this post", "reader comments",
+    "reply", "about the author", "about the authors", "author", "tags", "tagged", "topics",
+    "categories", "filed under", "previous", "next", "previous post", "next post",
+    "previous article", "next article", "newsletter", "sign up", "subscribe",
+    "subscribe to our newsletter", "follow us", "advertisement", "sponsored content",
+    # other languages
+    "teilen", "kommentare", "kommentar schreiben", "über den autor", "schlagwörter",
+    "partager", "commentaires", "laisser un commentaire", "à propos de l'auteur", "mots-clés",
+    "compartir", "comentarios", "deja un comentario", "sobre el autor", "etiquetas",
+    "compartilhe", "comentários", "deixe um comentário", "sobre o autor", "condividi",
+    "commenti", "lascia un commento", "reacties", "delen", "комментарии", "поделиться",
+    "теги", "评论", "分享", "标签", "コメント", "シェア", "タグ", "댓글", "공유",
+)
+
+# Relative times that stamp comments and list items ("2 days ago", "vor 3 Stunden").
+RELATIVE_TIME = re.compile(
+    r"^(?:about\s+|vor\s+|il y a\s+|hace\s+|há\s+|fa\s+)?(?:\d+|an?|one)\s*"
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|"
+    r"sekunden?|minuten?|stunden?|tagen?|wochen?|monaten?|jahren?|"
+    r"secondes?|heures?|jours?|semaines?|mois|ans?|segundos?|minutos?|horas?|días?|dias?|"
+    r"semanas?|meses|años?|anos?|secondi|minuti|ore|giorni|settimane|mesi|anni|"
+    r"секунд[аы]?|минут[аы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел[ьяи]|месяц(?:а|ев)?|"
+    r"лет|года?|秒|分|時間|日|週間|ヶ月|か月|年|분|시간|일|주|개월|년|秒钟|分钟|小时|天|周|个月)"
+    r"\s*(?:ago|前|전|назад|fa)?(?:\s+(?:at|um|à|a las)\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?$",
+    re.IGNORECASE,
 )
 
 # Month names (full and abbreviated) by language, for dates written in words.

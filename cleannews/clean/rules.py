@@ -220,10 +220,14 @@ def is_date_line(line: str) -> bool:
     True
     >>> is_date_line("On March 3, 2024, the council voted to close the school.")
     False
+    >>> is_date_line("2 days ago at 07:52 am"), is_date_line("vor 3 Stunden")
+    (True, True)
     """
     text = bare(line)
     if not text or len(text) > MAX_DATE_LINE_CHARS:
         return False
+    if patterns.RELATIVE_TIME.match(text):
+        return True
     match = DATE_PATTERN.search(text)
     if match is None:
         return False
