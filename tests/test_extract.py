@@ -1,0 +1,194 @@
+"""extract_article: trafilatura's output, trimmed at its edges, and the page's metadata."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from lxml import etree
+
+from cleannews import clean
+from cleannews.extract import (
+    ExtractionError,
+    ExtractOptions,
+    choose_title,
+    clean_body,
+    extract_article,
+    is_share_bar,
+    looks_like_call_to_action,
+    same_headline,
+    strip_site_name,
+)
+
+from .conftest import HTML_FIXTURES
+
+PARAGRAPHS = [
+    "The city council voted on Tuesday to build protected cycling lanes on four of the "
+    "busiest streets downtown, officials said after the meeting.",
+    "Work is due to start in the spring and to finish before the end of the year, the "
+    "transport department said in a statement on its website.",
+    "Shop owners on the affected streets said they feared losing customers who now park "
+    "at the kerb, and asked the council for a delivery zone.",
+]
+
+
+def _page(body: str, head: str = "") -> str:
+    return (f"<html lang='en'><head><title>Cycling lanes approved | Metro</title>{head}</head>"
+            f"<body><article><h1>Cycling lanes approved</h1>{body}</article></body></html>")
+
+
+def _paragraphs() -> str:
+    return "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+
+
+def test_story_is_kept_and_headline_reported_as_title() -> None:
+    article = extract_article(_page(_paragraphs()))
+    assert article.title == "Cycling lanes approved"
+    assert article.text.split("\n") == PARAGRAPHS
+    assert [block.reason for block in article.removed] == ["headline"]
+
+
+def test_closing_boilerplate_is_removed() -> None:
+    closing = "<p>Follow us on Twitter for the latest news</p>"
+    article = extract_article(_page(_paragraphs() + closing))
+    assert article.text.split("\n") == PARAGRAPHS
+    assert [block.reason for block in article.removed] == ["headline", "call_to_action"]
+
+
+def _body(xml: str) -> etree._Element:
+    """A tree shaped like trafilatura's output (p, head, list/item, ref for links)."""
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return etree.fromstring(f"<body>{story}{xml}</body>")
+
+
+@pytest.mark.parametrize(("closing", "reasons"), [
+    ("<head>Related</head><list><item><ref target='/a'>Bus fares to rise</ref> Why now</item>"
+     "<item><ref target='/b'>Tram line opens</ref> Six stops</item></list>",
+     ["link_list", "heading"]),
+    ("<p>___</p><p>Reporting by Ana Ruiz; editing by Tom Lee</p>", ["separator", "separator"]),
+    ("<p>Comments</p>", ["label"]),
+    ("<p>Additional reporting by Ana Ruiz</p><p>ana.ruiz@metro.example.com</p>",
+     ["contact", "credit"]),
+])
+def test_clean_body_trims_the_closing_blocks(closing: str, reasons: list[str]) -> None:
+    text, removed = clean_body(_body(closing), ("Cycling lanes approved",))
+    assert text.split("\n") == PARAGRAPHS
+    assert [block.reason for block in removed] == reasons
+
+
+@pytest.mark.parametrize("closing", [
+    "<p><ref target='/report'>The full council report is available online.</ref></p>",
+    "<list><item>Check the tyres before every ride</item><item>Use lights after dark</item></list>",
+    "<head>What happens next</head><p>The council meets again in May to approve the budget.</p>",
+])
+def test_clean_body_keeps_closing_text(closing: str) -> None:
+    text, removed = clean_body(_body(closing), (None,))
+    assert len(text.split("\n")) > len(PARAGRAPHS)
+    assert removed == ()
+
+
+def test_clean_body_removes_kicker_headline_and_standfirst() -> None:
+    body = _body("")
+    for position, xml in enumerate(["<p>Transport</p>", "<head>Cycling lanes approved</head>",
+                                    "<head>Four streets will get protected lanes.</head>"]):
+        body.insert(position, etree.fromstring(xml))
+    text, removed = clean_body(body, ("Cycling lanes approved",),
+                               "Four streets will get protected lanes.")
+    assert text.split("\n") == PARAGRAPHS
+    assert [block.reason for block in removed] == ["kicker", "headline", "standfirst"]
+
+
+def test_favor_recall_keeps_what_closes_the_text() -> None:
+    closing = "<p>Follow us on Twitter for the latest news</p>"
+    article = extract_article(_page(_paragraphs() + closing), options=ExtractOptions(
+        favor_recall=True))
+    assert "Follow us on Twitter" in article.text
+
+
+def test_json_ld_article_body_recovers_a_truncated_story() -> None:
+    full_text = " ".join(PARAGRAPHS * 4)
+    json_ld = json.dumps({"@type": "NewsArticle", "articleBody": full_text})
+    head = f"<script type='application/ld+json'>{json_ld}</script>"
+    article = extract_article(_page(f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>", head))
+    assert article.text == full_text
+
+
+def test_metadata_from_markup() -> None:
+    head = ("<meta name='author' content='Ana Ruiz'>"
+            "<meta property='article:published_time' content='2024-02-01T09:00:00Z'>"
+            "<meta property='og:site_name' content='Metro'>"
+            "<link rel='canonical' href='https://metro.example.com/cycling'>")
+    article = extract_article(_page(_paragraphs(), head))
+    assert (article.author, article.date, article.site_name, article.url, article.language) == (
+        "Ana Ruiz", "2024-02-01", "Metro", "https://metro.example.com/cycling", "en")
+
+
+def test_url_given_by_the_caller_wins() -> None:
+    head = "<link rel='canonical' href='https://metro.example.com/cycling'>"
+    record = clean(_page(_paragraphs(), head).encode(), url="https://mirror.example.org/x")
+    assert record.url == "https://mirror.example.org/x"
+
+
+def test_page_without_content_gives_empty_text() -> None:
+    assert extract_article("<html><body></body></html>").text == ""
+
+
+def test_bytes_are_refused() -> None:
+    with pytest.raises(TypeError):
+        extract_article(b"<html></html>")  # type: ignore[arg-type]
+
+
+def test_extraction_error_is_an_exception() -> None:
+    assert issubclass(ExtractionError, Exception)
+
+
+@pytest.mark.parametrize(("line", "title", "expected"), [
+    ("Cycling lanes approved", "Cycling lanes approved | Metro", True),
+    ("CYCLING LANES APPROVED!", "Cycling lanes approved", True),
+    ("Cycling lanes approved after a long debate in the council chamber", "Cycling lanes approved",
+     False),
+    ("Anything", None, False),
+])
+def test_same_headline(line: str, title: str | None, expected: bool) -> None:
+    assert same_headline(line, title) is expected
+
+
+@pytest.mark.parametrize(("headings", "page_title", "expected"), [
+    (["Cycling lanes approved"], "Cycling lanes approved - Metro News", "Cycling lanes approved"),
+    (["Contact Us", "Follow Us"], "Cycling lanes approved | Metro", "Cycling lanes approved"),
+    ([], "Cycling lanes approved", "Cycling lanes approved"),
+    ([], None, None),
+])
+def test_choose_title(headings: list[str], page_title: str | None, expected: str | None) -> None:
+    assert choose_title(headings, page_title, "Metro") == expected
+
+
+def test_strip_site_name_keeps_a_title_without_one() -> None:
+    title = "Pros - and cons - of cycling"
+    assert strip_site_name(title, "Metro") == title
+
+
+@pytest.mark.parametrize("text", [
+    "Sign up for our newsletter", "Subscribe to our YouTube channel",
+    "© 2024 Metro. All rights reserved.", "Get the best stories delivered to your inbox."])
+def test_calls_to_action(text: str) -> None:
+    assert looks_like_call_to_action(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor said she would follow the committee's advice.",
+    "Subscriptions to the city's bike-share scheme doubled last year, and the operator now "
+    "plans to add two hundred bicycles and forty docking stations across the eastern districts "
+    "before the end of the summer season.",
+])
+def test_not_calls_to_action(text: str) -> None:
+    assert not looks_like_call_to_action(text)
+
+
+def test_share_bar() -> None:
+    assert is_share_bar("Share: Facebook | WhatsApp | Email")
+    assert not is_share_bar("Facebook said on Monday it would appeal.")
+
+
+def test_fixtures_folder_is_not_empty() -> None:
+    assert list(HTML_FIXTURES.glob("*.html"))
