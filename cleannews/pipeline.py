@@ -17,7 +17,7 @@ from cleannews.clean import CleanedText, DropReason, clean_lines
 from cleannews.clean.model import RULES_ONLY
 from cleannews.decode import Decoded, decode_bytes
 from cleannews.detect import Kind, detect_kind, looks_like_binary
-from cleannews.extract import ExtractOptions, extract_article
+from cleannews.extract import Extraction, ExtractOptions, extract_article
 from cleannews.metadata import build_metadata
 from cleannews.records import ErrorInfo, ErrorRecord, Record
 
@@ -86,11 +86,14 @@ def _boilerplate(cleaned: CleanedText) -> dict[str, Any]:
     }
 
 
-def _removed(cleaned: CleanedText) -> dict[str, int]:
+def _removed(cleaned: CleanedText, extraction: Extraction | None = None) -> dict[str, int]:
     counts = {reason.value: 0 for reason in DropReason}
     for line in cleaned.dropped:
         if line.reason is not None:
             counts[line.reason.value] += 1
+    # blocks the HTML stage removed before the text rules ran ("headline", "link_list", ...)
+    for block in extraction.removed if extraction is not None else ():
+        counts[block.reason] = counts.get(block.reason, 0) + 1
     return {name: count for name, count in counts.items() if count}
 
 
@@ -136,7 +139,7 @@ def judge_document(
         tags=metadata.tags,
         language=metadata.language,
         dateline=metadata.dateline,
-        removed=_removed(cleaned),
+        removed=_removed(cleaned, extraction),
         boilerplate=_boilerplate(cleaned),
     )
     return decoded, kind, cleaned, record
