@@ -192,3 +192,21 @@ def test_share_bar() -> None:
 
 def test_fixtures_folder_is_not_empty() -> None:
     assert list(HTML_FIXTURES.glob("*.html"))
+
+
+def test_author_from_byline_markup_and_site_from_host() -> None:
+    byline = "<p class='meta'>By <a rel='author' href='/staff/ana'>Ana Ruiz</a></p>"
+    article = extract_article(_page(byline + _paragraphs()).replace(
+        "<title>Cycling lanes approved | Metro</title>", "<title>Cycling lanes approved</title>"),
+        url="https://www.metro.example.com/cycling")
+    assert article.author == "Ana Ruiz"
+    assert article.site_name == "metro.example.com"
+
+
+def test_json_ld_authors_are_joined_without_by() -> None:
+    json_ld = json.dumps({"@type": "NewsArticle", "headline": "Cycling lanes approved",
+                          "author": [{"name": "By Ana Ruiz"}, {"name": "Tom Lee"}],
+                          "datePublished": "2024-02-01"})
+    article = extract_article(_page(_paragraphs(),
+                                    f"<script type='application/ld+json'>{json_ld}</script>"))
+    assert (article.author, article.date) == ("Ana Ruiz; Tom Lee", "2024-02-01")
