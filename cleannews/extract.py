@@ -60,6 +60,8 @@ MAX_SHARE_BAR_WORDS = 10
 # story, and only if headline-sized.
 MIN_INLINE_LINK_SHARE = 0.9
 MAX_INLINE_LINK_WORDS = 20
+# Longer than this (with spaces), a block is no credit, share bar or linked headline.
+MAX_INLINE_BOILERPLATE_CHARS = 300
 # A call to action ("Subscribe to our newsletter", "Follow us on Twitter") is a sentence
 # or two; a longer block that contains such words is a paragraph about them.
 MAX_CALL_TO_ACTION_WORDS = 30
@@ -150,7 +152,13 @@ class ExtractionError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class ExtractOptions:
-    """How trafilatura extracts; see ``cleannews --help`` for each flag."""
+    """How trafilatura extracts; see ``cleannews --help`` for each flag.
+
+    By default trafilatura runs in recall mode (balanced mode where that loses the article)
+    and cleannews trims the edges of what it found. ``favor_precision`` runs trafilatura's
+    precision mode instead; ``favor_recall`` keeps the blocks that close the text (link
+    lists, calls to action, credits) and removes only the headline and inline clutter.
+    """
 
     favor_precision: bool = False
     favor_recall: bool = False
@@ -344,6 +352,8 @@ def is_share_bar(text: str) -> bool:
 def _drop_inline_boilerplate(body: _Element, removed: list[RemovedBlock]) -> None:
     """Remove, anywhere in the text, photo credits and links to other stories that stand alone."""
     for element in list(body):
+        if len(_all_text(element)) > MAX_INLINE_BOILERPLATE_CHARS:
+            continue  # a paragraph: none of the rules below can fire on it
         text = _block_text(element)
         if _PHOTO_CREDIT.match(text):
             _remove(element, "photo_credit", removed)
@@ -703,6 +713,8 @@ def _run_trafilatura(tree: _Element, options: ExtractOptions, *,
             # links are measured to find link lists, then stripped before rendering
             include_links=True,
             with_metadata=False,  # read from the markup by _page_metadata, in a third of the time
+            # the body tree only: its text is rendered after trimming, by _render
+            output_format="xml",
         )
     except (ValueError, TypeError, AttributeError, RecursionError) as error:
         raise ExtractionError(f"trafilatura failed: {error}") from error
@@ -711,7 +723,7 @@ def _run_trafilatura(tree: _Element, options: ExtractOptions, *,
 
 def _paragraph_chars(tree: _Element) -> int:
     """How much text the page holds in <p> elements: a cheap measure of its size."""
-    return sum(len(_block_text(paragraph)) for paragraph in tree.iter("p"))
+    return sum(len(_all_text(paragraph).strip()) for paragraph in tree.iter("p"))
 
 
 def _extract_document(tree: _Element, options: ExtractOptions) -> Document | None:
@@ -725,11 +737,11 @@ def _extract_document(tree: _Element, options: ExtractOptions) -> Document | Non
     if options.favor_precision:
         return _run_trafilatura(tree, options, recall=False)
     document = _run_trafilatura(tree, options, recall=True)
-    found = len(document.text or "") if document is not None else 0
+    found = len(document.raw_text or "") if document is not None else 0
     if found >= MIN_PAGE_TEXT_SHARE * _paragraph_chars(tree):
         return document
     balanced = _run_trafilatura(tree, options, recall=False)
-    if balanced is None or len(balanced.text or "") <= found:
+    if balanced is None or len(balanced.raw_text or "") <= found:
         return document
     return balanced
 
