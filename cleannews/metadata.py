@@ -28,7 +28,10 @@ _DATELINE = re.compile(
     r"(?:\s*\((?:[A-Z][\w.&\s-]{0,30})\))?)"  # (AP), (Reuters)
     r"\s*[—–-]{1,2}\s+\S"
 )
-_SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s*(?:\s[-|–—:·•]\s?|\s?[|–—]\s|\s-(?=\S))\s*(?P<site>[^-|–—]{2,60})$")
+_SITE_SUFFIX = re.compile(
+    r"^(?P<title>.+?)\s*(?:\s[-|–—:·•]\s?|\s?[|–—]\s|\s-(?=\S))\s*"  # "Title - ", "Title | "
+    r"(?P<site>[^-|–—]{2,60})$"  # "Site"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,6 @@ from cleannews import __version__
 from cleannews.cli import exit_code, main
 
 from .conftest import TEXT_FIXTURES
-from .test_pipeline import AS_DICT_DEPRECATED
 
 BODY = ("The museum reopened on Monday after a two-year renovation that cost more than "
         "forty million euros, the city said.")
@@ -106,7 +105,7 @@ def test_explain_error_exits_1(runner: CliRunner) -> None:
 
 
 @pytest.mark.parametrize(("flag", "kind"), [
-    ("text", "text"), pytest.param("html", "html", marks=AS_DICT_DEPRECATED)])
+    ("text", "text"), ("html", "html")])
 def test_input_kind(runner: CliRunner, flag: str, kind: str) -> None:
     page = b"<html><body><article><p>" + BODY.encode() * 3 + b"</p></article></body></html>"
     result = runner.invoke(main, ["--input-kind", flag], input=page)

@@ -26,12 +26,6 @@ HTML_PAGE = (
     f"<p>{BODY}</p><p>{BODY.replace('Tuesday', 'Wednesday')}</p></article></body></html>"
 )
 
-# extract.py calls trafilatura.bare_extraction(..., as_dict=True), deprecated in trafilatura 2;
-# with filterwarnings=error every HTML page becomes an error record. Remove when fixed.
-AS_DICT_DEPRECATED = pytest.mark.xfail(
-    strict=True, reason="extract.py passes deprecated as_dict=True to trafilatura")
-
-
 def test_text_input() -> None:
     record = clean(f"Home > News\n{BODY}")
     assert isinstance(record, Record)
@@ -48,7 +42,6 @@ def test_bytes_input_is_decoded() -> None:
     assert "Zoë" in record.text
 
 
-@AS_DICT_DEPRECATED
 def test_html_input() -> None:
     record = clean(HTML_PAGE.encode(), url="https://example.com/a")
     assert isinstance(record, Record)
@@ -59,7 +52,7 @@ def test_html_input() -> None:
 
 
 @pytest.mark.parametrize(("kind", "expected"), [
-    (Kind.TEXT, "text"), pytest.param(Kind.HTML, "html", marks=AS_DICT_DEPRECATED)])
+    (Kind.TEXT, "text"), (Kind.HTML, "html")])
 def test_forced_input_kind(kind: Kind, expected: str) -> None:
     content = HTML_PAGE if kind is Kind.TEXT else BODY
     record = clean_document(Document(content), Options(input_kind=kind))

@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from cleannews.clean import patterns, rules
 from cleannews.clean.stopwords import STOP_WORDS
@@ -25,6 +26,7 @@ RULE_NAMES = (
 )
 
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 _BULLET = re.compile(r"^(?:[*\-+•·▪►▶◦‣]|\d{1,3}[.)]|o\s)\s*")
 _HEADING = re.compile(r"^#{1,6}\s")
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b|@\w")
@@ -43,20 +45,26 @@ PROSE_WORDS = 10
 # share of the page's prose came before it; earlier ones are in the page header.
 END_MARKER_MIN_PROSE_BEFORE = 0.5
 _END_MARKERS = frozenset(patterns.END_MARKERS)
+_BOILERPLATE_WORDS = patterns.BOILERPLATE_WORDS
 _COUNT = re.compile(r"[\d()\[\]]+")
 # Body-like lines at most this many lines apart belong to one block of text.
 BLOCK_GAP_LINES = 6
 
+_NOTHING_NEAR = [0.0] * len(RULE_NAMES)
+# Share of capitalised words in English prose on the development pages is about this.
+CASELESS_UPPER_SHARE = 0.15
 # Per-line features, computed from the line alone (plus page-wide counts).
 _LINE_NAMES = (
     "bias", "log_chars", "log_words", "short_1", "short_2", "short_3", "short_6", "long_10",
     "long_20", "long_40", "long_80",
     "ends_sentence", "ends_period", "ends_colon", "has_comma", "bullet", "heading", "digits",
-    "upper_start_share", "stopword_share", "no_stopwords", "cjk_share", "punct_share",
-    "urlish", "pipes", "repeated", "body_like",
+    "upper_start_share", "stopword_share", "no_stopwords", "script_mismatch", "punct_share",
+    "urlish", "pipes", "repeated", "body_like", "boilerplate_words", "copyright_sign",
 )
 # Index of each per-line feature in its tuple.
 _L = {name: index for index, name in enumerate(_LINE_NAMES)}
+_BODY_LIKE, _LOG_WORDS = _L["body_like"], _L["log_words"]
+_BULLET_AT, _ENDS_SENTENCE = _L["bullet"], _L["ends_sentence"]
 # Features of the line in its page.
 _PAGE_NAMES = (
     "rel_length", "position", "before_first_body", "after_last_body", "body_distance",
@@ -73,19 +81,23 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
-def _line_features(text: str, stop_words: frozenset[str], repeated: bool) -> tuple[float, ...]:
-    bullet = bool(_BULLET.match(text))
-    heading = bool(_HEADING.match(text))
+@lru_cache(maxsize=rules.CACHE_LINES)
+def _line_features(text: str) -> tuple[float, ...]:
+    """Features of a line on its own; ``repeated`` is filled in by the caller."""
     bare = rules.bare(text)
+    lowered = bare.lower()
     tokens = _WORD.findall(bare)
+    lowered_tokens = _WORD.findall(lowered)
     chars = len(bare) or 1
-    cjk = sum(1 for ch in bare if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
-    words = len(tokens) + cjk
+    cjk = len(rules.CJK.findall(bare))
+    words = len(tokens) + cjk  # a CJK run is a token; its characters count as words
     last = bare[-1:] or " "
     upper = sum(1 for t in tokens if t[0].isupper())
-    stop = sum(1 for t in tokens if t.lower() in stop_words)
-    digits = sum(1 for ch in bare if ch.isdigit())
-    letters = sum(len(t) for t in tokens)
+    cased = sum(1 for t in tokens if t[0].isupper() or t[0].islower())
+    stop = sum(map(STOP_WORDS.__contains__, lowered_tokens))
+    furniture = sum(map(_BOILERPLATE_WORDS.__contains__, lowered_tokens))
+    digits = len(_DIGIT.findall(bare))
+    letters = sum(map(len, tokens))
     punct = chars - letters - bare.count(" ")
     n_tokens = len(tokens) or 1
     return (
@@ -104,18 +116,21 @@ def _line_features(text: str, stop_words: frozenset[str], repeated: bool) -> tup
         float(last in ".。"),
         float(text[-1] in ":："),
         float("," in bare or "、" in bare or "，" in bare),
-        float(bullet),
-        float(heading),
+        float(bool(_BULLET.match(text))),
+        float(bool(_HEADING.match(text))),
         digits / chars,
-        upper / n_tokens,
+        # Scripts without case (CJK, Arabic, Hebrew, Thai...) get a typical prose value.
+        upper / cased if cased else CASELESS_UPPER_SHARE,
         stop / n_tokens,
         float(stop == 0 and cjk == 0),
         cjk / chars,
         max(punct, 0) / chars,
         float(bool(_URLISH.search(bare))),
         float(bool(_PIPE_LIKE.search(bare))),
-        float(repeated),
+        0.0,  # repeated
         float(words >= 8 and last in _SENTENCE_END),
+        furniture / n_tokens,
+        float("©" in bare or "(c)" in lowered),
     )
 
 
@@ -187,9 +202,8 @@ def line_features(
     total = len(texts)
     if not total:
         return []
-    stop_words = STOP_WORDS
     counts = Counter(texts)
-    base = [_line_features(t, stop_words, counts[t] > 1) for t in texts]
+    base = [_line_features(t) for t in texts]
     body = [b[_L["body_like"]] > 0 for b in base]
     log_words = [b[_L["log_words"]] for b in base]
     words = [math.expm1(x) for x in log_words]
@@ -204,16 +218,22 @@ def line_features(
     body_indent = body_indents.most_common(1)[0][0] if body_indents else -1
     short_runs = _short_runs([w <= SHORT_WORDS for w in words])
     ruled = [r is not None for r in rule_reasons]
-    stop_at, none_at = _L["stopword_share"], _L["no_stopwords"]
+    stop_at, none_at, repeated_at = _L["stopword_share"], _L["no_stopwords"], _L["repeated"]
+    cjk_at = _L["script_mismatch"]
     end_markers = [_COUNT.sub("", rules.bare(t)).strip().lower() in _END_MARKERS for t in texts]
     end_of_article = _end_of_article(end_markers, body, words)
-    prose = [b[stop_at] for b, w in zip(base, words, strict=True) if w >= PROSE_WORDS]
-    page_stop_share = sum(prose) / len(prose) if prose else 0.0
+    prose = [b for b, w in zip(base, words, strict=True) if w >= PROSE_WORDS]
+    page_stop_share = sum(b[stop_at] for b in prose) / len(prose) if prose else 0.0
+    page_cjk_share = sum(b[cjk_at] for b in prose) / len(prose) if prose else 0.0
     vectors: list[list[float]] = []
     for index, raw_line in enumerate(base):
         # Stop-word density relative to the page's own prose, so pages in a language
         # the lists know little of are not taken for boilerplate.
         line = list(raw_line)
+        line[repeated_at] = float(counts[texts[index]] > 1)
+        # A line in another script than the page's prose is a language menu or a stray
+        # widget; the script itself says nothing.
+        line[cjk_at] = abs(raw_line[cjk_at] - page_cjk_share)
         if page_stop_share >= MIN_PAGE_STOPWORD_SHARE:
             line[stop_at] = min(raw_line[stop_at] / page_stop_share, 2.0)
         else:
@@ -246,20 +266,26 @@ def line_features(
         window_body = sum(body[low:high]) - body[index]
         window_words = sum(log_words[low:high]) - log_words[index]
         window_rules = sum(ruled[low:high]) - ruled[index]
-        nearby = {rule_reasons[i] for i in range(low, high) if i != index}
+        if window_rules:
+            nearby = set(rule_reasons[low:index]) | set(rule_reasons[index + 1:high])
+            near = [1.0 if name in nearby else 0.0 for name in RULE_NAMES]
+        else:
+            near = _NOTHING_NEAR
         context = (
-            previous[_L["body_like"]] if previous else 0.0,
-            following[_L["body_like"]] if following else 0.0,
-            previous[_L["log_words"]] if previous else 0.0,
-            following[_L["log_words"]] if following else 0.0,
+            previous[_BODY_LIKE] if previous else 0.0,
+            following[_BODY_LIKE] if following else 0.0,
+            previous[_LOG_WORDS] if previous else 0.0,
+            following[_LOG_WORDS] if following else 0.0,
             window_body / size,
             window_words / size,
-            previous[_L["bullet"]] if previous else 0.0,
-            following[_L["bullet"]] if following else 0.0,
+            previous[_BULLET_AT] if previous else 0.0,
+            following[_BULLET_AT] if following else 0.0,
             window_rules / size,
-            previous[_L["ends_sentence"]] if previous else 0.0,
-            following[_L["ends_sentence"]] if following else 0.0,
+            previous[_ENDS_SENTENCE] if previous else 0.0,
+            following[_ENDS_SENTENCE] if following else 0.0,
         )
-        near = tuple(float(name in nearby) for name in RULE_NAMES)
-        vectors.append([*line, *page, *context, *near])
+        line.extend(page)
+        line.extend(context)
+        line.extend(near)
+        vectors.append(line)
     return vectors

@@ -23,6 +23,7 @@ __all__ = [
     "LinkFarm",
     "SourceLine",
     "clean_lines",
+    "decision_threshold",
     "judge_rules",
     "split_lines",
 ]
@@ -31,7 +32,7 @@ __all__ = [
 # button, a subheading) are left to the other rules and the classifier.
 MIN_DUPLICATE_WORDS = 8
 # When the classifier would keep nothing, lines scoring at least this share of the best
-# line's score are kept (see _threshold).
+# line's score are kept (see decision_threshold).
 FALLBACK_SCORE_FACTOR = 0.5
 # A repeated title is a headline-sized line; shorter repeats are menu words.
 MIN_TITLE_CHARS = 15
@@ -148,6 +149,9 @@ def _split_glued(lines: list[SourceLine]) -> list[SourceLine]:
     for index, line in enumerate(lines):
         text = line.text
         cut = None
+        if len(text) <= MIN_TITLE_CHARS:
+            result.append(line)
+            continue
         low = max(0, index - GLUE_WINDOW_LINES)
         high = min(len(lines), index + GLUE_WINDOW_LINES + 1)
         for other_index in range(low, high):
@@ -289,7 +293,7 @@ def _is_unbulleted_item(text: str) -> bool:
     return not (rules.word_count(bare) > MAX_UNBULLETED_ITEM_WORDS and bare[-1] in ".。")
 
 
-def _threshold(
+def decision_threshold(
     threshold: float, verdicts: Sequence[object], probabilities: Sequence[float]
 ) -> float:
     """The model's threshold, lowered for a page where it would keep nothing at all.
@@ -334,7 +338,7 @@ def clean_lines(text: str, model: LineModel | None = None, explain: bool = False
     indents = [line.indent for line in lines]
     reasons = [v[0].value if v else None for v in verdicts]
     scores = model.score_lines(texts, indents, reasons, explain=explain)
-    threshold = _threshold(model.threshold, verdicts, [s.probability for s in scores])
+    threshold = decision_threshold(model.threshold, verdicts, [s.probability for s in scores])
     judged: list[JudgedLine] = []
     for line, verdict, scored in zip(lines, verdicts, scores, strict=True):
         if verdict is not None:

@@ -1,10 +1,11 @@
-"""The learned line classifier: two stacked logistic regressions, pure-Python inference.
+"""The learned line classifier: stacked logistic regressions, pure-Python inference.
 
 Stage one scores each line from its own features and its neighbours'
-(:mod:`cleannews.clean.features`). Stage two smooths: it rescores each line from its own
-stage-one score and the scores of the lines around it, so a short line between two body
-paragraphs is kept and a headline-like line inside a run of headlines is dropped. The
-weights are fitted by ``python -m cleannews.train`` and shipped as ``line_model.json``.
+(:mod:`cleannews.clean.features`). Each later stage smooths: it rescores each line from
+its features, its previous score and the scores of the lines around it (and the blocks of
+text they form), so a short line between two body paragraphs is kept and a headline-like
+line inside a run of headlines is dropped. The weights are fitted by
+``python -m cleannews.train`` and shipped as ``line_model.json``.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ __all__ = [
     "KeepAllModel",
     "LineModel",
     "ScoredLine",
-    "load_default_model",
+    "later_stage_logits",
     "line_words",
+    "load_default_model",
     "smoothing_inputs",
     "stage_one_logits",
 ]
@@ -41,6 +43,8 @@ SMOOTHING_NAMES: tuple[str, ...] = (
     "window_mean_probability", "window_max_probability", "window_min_probability",
     "wide_mean_probability", "window_word_probability", "in_block", "block_distance",
     "block_share", "body_words_before", "body_words_after",
+    # The line's own features again, so the second stage can weigh them against the context.
+    *(f"line_{name}" for name in FEATURE_NAMES[1:]),
 )
 # How many of the strongest feature contributions ``--explain`` shows.
 EXPLAIN_TOP = 3
@@ -89,12 +93,16 @@ def _blocks(liked: Sequence[bool], words: Sequence[float]) -> list[tuple[int, in
     return blocks
 
 
-def smoothing_inputs(logits: Sequence[float], words: Sequence[float]) -> list[list[float]]:
+def smoothing_inputs(
+    logits: Sequence[float], vectors: Sequence[Sequence[float]]
+) -> list[list[float]]:
     """Stage-two inputs (ordered as :data:`SMOOTHING_NAMES`) from stage-one logits.
 
-    ``words`` is each line's word count: blocks of text are weighed by their words.
+    ``vectors`` are the lines' features: blocks of text are weighed by their words, and
+    the features themselves are passed on.
     """
     total = len(logits)
+    words = line_words(vectors)
     probabilities = [_sigmoid(x) for x in logits]
     prob_sums = _prefix_sums(probabilities)
     weighted_sums = _prefix_sums([p * w for p, w in zip(probabilities, words, strict=True)])
@@ -118,7 +126,7 @@ def smoothing_inputs(logits: Sequence[float], words: Sequence[float]) -> list[li
         row += [logits[index + k] if index + k < total else EDGE_LOGIT
                 for k in range(1, SMOOTHING_LINES + 1)]
         low, high = max(0, index - SMOOTHING_WINDOW), min(total, index + SMOOTHING_WINDOW + 1)
-        window = [probabilities[i] for i in range(low, high) if i != index] or [0.0]
+        window = probabilities[low:index] + probabilities[index + 1:high] or [0.0]
         wide_low, wide_high = max(0, index - WIDE_WINDOW), min(total, index + WIDE_WINDOW + 1)
         wide = (prob_sums[wide_high] - prob_sums[wide_low] - probabilities[index]) / max(
             wide_high - wide_low - 1, 1)
@@ -138,6 +146,7 @@ def smoothing_inputs(logits: Sequence[float], words: Sequence[float]) -> list[li
             liked_word_sums[index] / liked_words,
             (liked_words - liked_word_sums[index + 1]) / liked_words,
         ]
+        row += vectors[index][1:]
         rows.append(row)
     return rows
 
@@ -158,54 +167,77 @@ def line_words(vectors: Sequence[Sequence[float]]) -> list[float]:
     return [math.expm1(v[_LOG_WORDS]) for v in vectors]
 
 
+def later_stage_logits(
+    weights: Sequence[float], logits: Sequence[float], vectors: Sequence[Sequence[float]],
+    rule_reasons: Sequence[str | None],
+) -> list[float]:
+    """Logits of a smoothing stage from the previous stage's logits."""
+    rows = smoothing_inputs(logits, vectors)
+    return [
+        EDGE_LOGIT if reason is not None else sum(map(operator.mul, weights, row))
+        for row, reason in zip(rows, rule_reasons, strict=True)
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class LineModel:
-    """Weights of both stages and the probability below which a line is dropped."""
+    """Weights of every stage and the probability below which a line is dropped."""
 
     feature_weights: tuple[float, ...]
-    smoothing_weights: tuple[float, ...]
+    smoothing_weights: tuple[tuple[float, ...], ...]
     threshold: float = 0.5
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> LineModel:
         """Build a model from its JSON form, checking it names the features this code has."""
         features = data["features"]
-        smoothing = data["smoothing"]
-        if not isinstance(features, dict) or not isinstance(smoothing, dict):
-            raise ValueError("model file: 'features' and 'smoothing' must be objects")
-        if set(features) != set(FEATURE_NAMES) or set(smoothing) != set(SMOOTHING_NAMES):
+        stages = data["smoothing"]
+        if not isinstance(features, dict) or not isinstance(stages, list):
+            raise ValueError("model file: 'features' must be an object, 'smoothing' a list")
+        if set(features) != set(FEATURE_NAMES) or any(
+            not isinstance(stage, dict) or set(stage) != set(SMOOTHING_NAMES) for stage in stages
+        ):
             raise ValueError("model file does not match this version's features; retrain it")
         threshold = data.get("threshold", 0.5)
         return cls(
             tuple(float(features[n]) for n in FEATURE_NAMES),
-            tuple(float(smoothing[n]) for n in SMOOTHING_NAMES),
+            tuple(tuple(float(stage[n]) for n in SMOOTHING_NAMES) for stage in stages),
             float(threshold) if isinstance(threshold, int | float) else 0.5,
         )
+
+    def logits(
+        self, vectors: Sequence[Sequence[float]], rule_reasons: Sequence[str | None]
+    ) -> tuple[list[float], list[float]]:
+        """The first stage's logits and the last stage's."""
+        first = stage_one_logits(self.feature_weights, vectors, rule_reasons)
+        logits = first
+        for weights in self.smoothing_weights:
+            logits = later_stage_logits(weights, logits, vectors, rule_reasons)
+        return first, logits
 
     def score_lines(
         self, texts: Sequence[str], indents: Sequence[int], rule_reasons: Sequence[str | None],
         explain: bool = False,
     ) -> list[ScoredLine]:
-        """Score every line of a page; with ``explain``, name the features that weighed most."""
+        """Score every line of a page; with ``explain``, name what weighed most."""
         if not texts:
             return []
         vectors = line_features(texts, indents, rule_reasons)
-        logits = stage_one_logits(self.feature_weights, vectors, rule_reasons)
-        weights = self.smoothing_weights
-        smoothed = [sum(map(operator.mul, weights, row))
-                    for row in smoothing_inputs(logits, line_words(vectors))]
+        first, last = self.logits(vectors, rule_reasons)
         return [
-            ScoredLine(_sigmoid(s), self._explain(vector) if explain else "")
-            for s, vector in zip(smoothed, vectors, strict=True)
+            ScoredLine(_sigmoid(final), self._explain(vector, final - own) if explain else "")
+            for own, final, vector in zip(first, last, vectors, strict=True)
         ]
 
-    def _explain(self, vector: Sequence[float]) -> str:
+    def _explain(self, vector: Sequence[float], context: float) -> str:
+        """The line's strongest features, and how much its neighbours moved its score."""
         contributions = sorted(
             ((w * x, name) for w, x, name in zip(self.feature_weights, vector, FEATURE_NAMES,
                                                  strict=True) if name != "bias" and w * x),
             key=lambda pair: -abs(pair[0]),
         )[:EXPLAIN_TOP]
-        return " ".join(f"{name}{value:+.2f}" for value, name in contributions)
+        parts = [f"{name}{value:+.2f}" for value, name in contributions]
+        return " ".join([*parts, f"context{context:+.2f}"])
 
 
 class KeepAllModel(LineModel):

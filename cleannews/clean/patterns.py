@@ -170,6 +170,35 @@ END_MARKERS: tuple[str, ...] = (
     "теги", "评论", "分享", "标签", "コメント", "シェア", "タグ", "댓글", "공유",
 )
 
+# Words of site furniture rather than of articles: sign-up, legal, advertising, social and
+# navigation words. The classifier sees the share of such words in a line. Chosen from the
+# words most over-represented in boilerplate lines of the development pages, keeping only
+# words with that meaning on any site (not topics), and translated.
+BOILERPLATE_WORDS: frozenset[str] = frozenset("""  # noqa: SIM905 - a word list reads best as text
+advertisement advertisements advertise advertising ad ads sponsored promoted reply replies
+unsubscribe subscribe subscribed subscriber subscribers subscription subscriptions newsletter
+newsletters inbox sitemap cookie cookies consent privacy policy terms conditions disclaimer
+copyright reserved trademark trademarks rights login logout signup register registration
+password account sign log menu navigation toggle skip loading cart checkout shop careers jobs
+donate archives archive rss feed comment comments faq faqs accessibility podcast podcasts
+affiliate affiliates facebook twitter instagram linkedin pinterest reddit youtube tiktok
+whatsapp telegram flipboard bluesky threads share shares tweet email e-mail click clicking
+download app apps trending featured browse spam sorry oops submit contact
+abonnieren abonnement anmelden abmelden datenschutz impressum werbung anzeige kontakt
+teilen kommentare newsletter nutzungsbedingungen
+abonnez abonner abonnement connexion inscription confidentialité publicité mentions légales
+partager commentaires contactez
+suscríbete suscribirse suscripción privacidad publicidad iniciar sesión registrarse aviso
+legal compartir comentarios contacto
+assine assinar assinatura privacidade publicidade entrar cadastre compartilhe comentários
+iscriviti pubblicità accedi registrati condividi commenti
+aanmelden inloggen adverteren reacties delen
+подписаться подписка реклама конфиденциальности войти регистрация поделиться комментарии
+広告 ログイン 会員登録 プライバシー 利用規約 シェア コメント
+广告 登录 注册 隐私 版权 分享 评论 订阅 廣告 登入 註冊 隱私 版權
+광고 로그인 구독 저작권 공유 댓글 회원가입 개인정보
+""".split())
+
 # Relative times that stamp comments and list items ("2 days ago", "vor 3 Stunden").
 RELATIVE_TIME = re.compile(
     r"^(?:about\s+|vor\s+|il y a\s+|hace\s+|há\s+|fa\s+)?(?:\d+|an?|one)\s*"

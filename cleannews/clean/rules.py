@@ -27,6 +27,7 @@ __all__ = [
 ]
 
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 _NUMBER = r"\(?\[?\d[\d.,]*\s*[kKmMkK万千]?\+?\]?\)?"
 _TRAILING_COLON = re.compile(r"\s*[:：]\s*$")
 
@@ -57,7 +58,7 @@ def bare(line: str) -> str:
     return _TRAILING_COLON.sub("", text)
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _NON_CJK_WORD = re.compile(r"[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 
 
@@ -70,11 +71,11 @@ def word_count(text: str) -> int:
     >>> word_count("関連記事")
     4
     """
-    return len(_NON_CJK_WORD.findall(text)) + len(_CJK.findall(text))
+    return len(_NON_CJK_WORD.findall(text)) + len(CJK.findall(text))
 
 
 def _is_cjk(ch: str) -> bool:
-    return bool(_CJK.match(ch))
+    return bool(CJK.match(ch))
 
 
 def _is_emoji_or_symbol(text: str) -> bool:
@@ -83,11 +84,30 @@ def _is_emoji_or_symbol(text: str) -> bool:
     )
 
 
+def _reaction_counter_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s*")
+                     for w in sorted(patterns.REACTION_WORDS, key=len, reverse=True))
+    symbol = r"[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+"
+    count = r"[(\[]?\d[\d.,]*\s*[kKmM万千]?\+?[)\]]?"
+    item = rf"(?:(?:{words})(?!\w)|{symbol})[!?:！？：]*"
+    widget = rf"(?:{item}\s*(?:{count})?|{count}\s*{item})"
+    return re.compile(rf"{widget}(?:\s*[|·•,/]?\s*{widget})*", re.IGNORECASE)
+
+
+# One widget, or several on a line: "Like 12 · Share 3 · 4 Comments".
+_REACTION_COUNTER = _reaction_counter_pattern()
+
+
 def is_reaction_counter(line: str) -> bool:
-    """Return True for like/share/reaction widgets: a reaction word or emoji and a count.
+    """Return True for like/share/reaction widgets: reaction words or emoji with counts.
+
+    Numbers alone (a date, a score, a phone number) are not a widget: a counter has a
+    reaction word or an emoji.
 
     >>> [is_reaction_counter(x) for x in ["veryGood! (32)", "👍 12", "Share 4", "Share"]]
     [True, True, True, True]
+    >>> is_reaction_counter("Like 3 · Share 4"), is_reaction_counter("Rating: 36 Votes")
+    (True, True)
     >>> is_reaction_counter("Share your thoughts with us in the comments below.")
     False
     >>> is_reaction_counter("Chapter 3")
@@ -98,26 +118,12 @@ def is_reaction_counter(line: str) -> bool:
     text = bare(line)
     if not text or len(text) > MAX_COUNTER_CHARS:
         return False
-    # Several widgets can share a line: "Like 12 Share 3 Comments 4".
-    pieces = [p for p in re.split(_NUMBER, text) if p.strip(" \t|·•,/")]
-    has_number = bool(re.search(r"\d", text))
-    widgets = 0
-    for piece in pieces:
-        words = piece.strip(" \t|·•,/!?:()[].-").lower()
-        if not words:
-            continue
-        normalised = re.sub(r"\s+", " ", words)
-        if (
-            _is_emoji_or_symbol(words)
-            or normalised in patterns.REACTION_WORDS
-            or (has_number and normalised.replace(" ", "") in patterns.REACTION_WORDS)
-        ):
-            widgets += 1
-            continue
-        return False
-    # Numbers alone (a date, a score, a phone number) are not a widget: a counter has a
-    # reaction word or an emoji.
-    return widgets > 0
+    return _REACTION_COUNTER.fullmatch(text) is not None
+
+
+# Longer lines are sentences; a trail names a handful of short sections.
+MAX_BREADCRUMB_CHARS = 160
+_BREADCRUMB_MARK = re.compile(r"[>»›→/\\|:：]")
 
 
 def is_breadcrumb(line: str) -> bool:
@@ -131,6 +137,8 @@ def is_breadcrumb(line: str) -> bool:
     False
     """
     text = bare(line)
+    if len(text) > MAX_BREADCRUMB_CHARS or not _BREADCRUMB_MARK.search(text):
+        return False
     label, colon, rest = re.split(r"([:：])", text, maxsplit=1) if re.search(r"[:：]", text) else (
         text, "", "")
     labelled = bool(colon) and label.strip().lower() in patterns.BREADCRUMB_LABELS
@@ -148,6 +156,12 @@ def is_breadcrumb(line: str) -> bool:
     return len(re.findall(r">|»|›|→", trail)) >= 2
 
 
+_LINK_FARM_HEADINGS = frozenset(patterns.LINK_FARM_HEADINGS)
+_LINK_FARM_PREFIX = re.compile("|".join(map(re.escape, patterns.LINK_FARM_HEADING_PREFIXES)))
+# "More from <section>": a section name is a word or two, not a clause.
+MAX_LINK_FARM_HEADING_WORDS = 6
+
+
 def is_link_farm_heading(line: str) -> bool:
     """Return True for a heading that introduces a list of links to other stories.
 
@@ -159,10 +173,20 @@ def is_link_farm_heading(line: str) -> bool:
     text = bare(line).lower()
     if not text or len(text) > 60:
         return False
-    if text in patterns.LINK_FARM_HEADINGS:
+    if text in _LINK_FARM_HEADINGS:
         return True
-    return any(text.startswith(p) and word_count(text) <= 6
-               for p in patterns.LINK_FARM_HEADING_PREFIXES)
+    return bool(_LINK_FARM_PREFIX.match(text)) and word_count(text) <= MAX_LINK_FARM_HEADING_WORDS
+
+
+# A byline prefix is followed by a separator, except a CJK one ("記者山田").
+_BYLINE_PREFIX = re.compile(
+    "|".join(
+        re.escape(p) + ("" if _is_cjk(p[0]) else r"(?=[\s:：/\u3000])")
+        for p in sorted(patterns.BYLINE_PREFIXES, key=len, reverse=True)
+    ),
+    re.IGNORECASE,
+)
+_NAME_JOINERS = frozenset({"and", "und", "et", "y", "e", "en", "&", "|"})
 
 
 def is_byline(line: str) -> bool:
@@ -176,23 +200,16 @@ def is_byline(line: str) -> bool:
     text = bare(line)
     if not text or word_count(text) > MAX_BYLINE_WORDS or text[-1] in ".!?。":
         return False
-    lowered = text.lower()
-    for prefix in sorted(patterns.BYLINE_PREFIXES, key=len, reverse=True):
-        if not lowered.startswith(prefix):
-            continue
-        rest = text[len(prefix):]
-        if rest[:1] not in {" ", ":", "：", "/", "\u3000"} and not _is_cjk(prefix[0]):
-            continue
-        names = rest.strip(" :：/\u3000")
-        if not names:
-            return False
-        if _is_cjk(prefix[0]):
-            return True
-        words = [w for w in re.split(r"[\s,]+", names) if w]
-        capitalised = [w for w in words if w[0].isupper() or w.lower() in {"and", "und", "et", "y",
-                                                                           "e", "en", "&", "|"}]
-        return len(capitalised) == len(words)
-    return False
+    match = _BYLINE_PREFIX.match(text)
+    if match is None:
+        return False
+    names = text[match.end():].strip(" :：/\u3000")
+    if not names:
+        return False
+    if _is_cjk(match.group(0)[0]):
+        return True
+    words = [w for w in re.split(r"[\s,]+", names) if w]
+    return all(w[0].isupper() or w.lower() in _NAME_JOINERS for w in words)
 
 
 _ISO_DATE = r"\d{4}[-/.年]\s?\d{1,2}[-/.月]\s?\d{1,2}日?"
@@ -203,9 +220,10 @@ _WORD_DATE = (
     r"|[^\W\d]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"  # March 3rd, 2024
 )
 _TIME = (
-    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"  # 10:15, 10:15:00 AM
+    r"(?:\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"  # 10:15, 10:15:00 AM, 10h15
     r"(?:\s*[A-Z]{2,4}|\s*[+-]\d{2}:?\d{2})?)"  # a zone: EST, +01:00
 )
+_TIME_PATTERN = re.compile(_TIME + r"(?:\s*[AaPp]\.?[Mm]\.?)?")
 DATE_PATTERN = re.compile(
     rf"(?:{_ISO_DATE}|{_DMY_DATE}|{_WORD_DATE})(?:[T\s,|]+(?:at\s+|um\s+|à\s+)?{_TIME})?"
 )
@@ -222,21 +240,28 @@ def is_date_line(line: str) -> bool:
     False
     >>> is_date_line("2 days ago at 07:52 am"), is_date_line("vor 3 Stunden")
     (True, True)
+    >>> is_date_line("| 1/1/2013 | +13.1% |")
+    False
     """
     text = bare(line)
     if not text or len(text) > MAX_DATE_LINE_CHARS:
         return False
+    if not _DIGIT.search(text):
+        # Every date has a figure; so has a relative time, but for "a day ago".
+        return bool(patterns.RELATIVE_TIME.match(text))
     if patterns.RELATIVE_TIME.match(text):
         return True
     match = DATE_PATTERN.search(text)
     if match is None:
         return False
-    words = text[:match.start()] + " " + text[match.end():]
+    words = _TIME_PATTERN.sub(" ", text[:match.start()] + " " + text[match.end():])
     if not _WORD.search(words):
         return True
     if _is_month_date(match.group(0)) is False:
         return False
     rest = re.sub(r"[\s:：|,\-–—()]+", " ", words).strip().lower()
+    if re.search(r"\d", rest):
+        return False  # more figures beside the date: a table row or a score line
     label_words = rest
     for label in sorted(patterns.DATE_LABELS, key=len, reverse=True):
         label_words = label_words.replace(label, " ")
