@@ -174,7 +174,7 @@ END_MARKERS: tuple[str, ...] = (
 # navigation words. The classifier sees the share of such words in a line. Chosen from the
 # words most over-represented in boilerplate lines of the development pages, keeping only
 # words with that meaning on any site (not topics), and translated.
-BOILERPLATE_WORDS: frozenset[str] = frozenset("""  # noqa: SIM905 - a word list reads best as text
+_BOILERPLATE_WORD_LIST = """
 advertisement advertisements advertise advertising ad ads sponsored promoted reply replies
 unsubscribe subscribe subscribed subscriber subscribers subscription subscriptions newsletter
 newsletters inbox sitemap cookie cookies consent privacy policy terms conditions disclaimer
@@ -197,7 +197,8 @@ aanmelden inloggen adverteren reacties delen
 広告 ログイン 会員登録 プライバシー 利用規約 シェア コメント
 广告 登录 注册 隐私 版权 分享 评论 订阅 廣告 登入 註冊 隱私 版權
 광고 로그인 구독 저작권 공유 댓글 회원가입 개인정보
-""".split())
+"""
+BOILERPLATE_WORDS: frozenset[str] = frozenset(_BOILERPLATE_WORD_LIST.split())
 
 # Relative times that stamp comments and list items ("2 days ago", "vor 3 Stunden").
 RELATIVE_TIME = re.compile(
