@@ -21,8 +21,8 @@ __all__ = ["FEATURE_NAMES", "RULE_NAMES", "line_features"]
 
 # Rule verdicts the classifier sees as features of a line's neighbourhood.
 RULE_NAMES = (
-    "navigation", "title", "date_line", "byline", "reaction_counter", "tagline", "duplicate",
-    "link_farm",
+    "navigation", "title", "date_line", "byline", "reaction_counter", "tagline", "comment",
+    "duplicate", "link_farm",
 )
 
 _WORD = re.compile(r"\w+")
@@ -220,7 +220,10 @@ def line_features(
     ruled = [r is not None for r in rule_reasons]
     stop_at, none_at, repeated_at = _L["stopword_share"], _L["no_stopwords"], _L["repeated"]
     cjk_at = _L["script_mismatch"]
-    end_markers = [_COUNT.sub("", rules.bare(t)).strip().lower() in _END_MARKERS for t in texts]
+    end_markers = [
+        _COUNT.sub("", rules.bare(t)).strip().lower() in _END_MARKERS or reason == "comment"
+        for t, reason in zip(texts, rule_reasons, strict=True)
+    ]
     end_of_article = _end_of_article(end_markers, body, words)
     prose = [b for b, w in zip(base, words, strict=True) if w >= PROSE_WORDS]
     page_stop_share = sum(b[stop_at] for b in prose) / len(prose) if prose else 0.0

@@ -59,6 +59,7 @@ class DropReason(str, enum.Enum):
     BYLINE = "byline"
     REACTION_COUNTER = "reaction_counter"
     TAGLINE = "tagline"
+    COMMENT = "comment"
     DUPLICATE = "duplicate"
     LINK_FARM = "link_farm"
     CLASSIFIER = "classifier"
@@ -219,6 +220,8 @@ def _judge_rules(texts: Sequence[str]) -> list[tuple[DropReason, str] | None]:
             verdicts[index] = (DropReason.DATE_LINE, "is_date_line")
         elif rules.is_byline(text):
             verdicts[index] = (DropReason.BYLINE, "is_byline")
+        elif rules.is_comment_header(text, STOP_WORDS):
+            verdicts[index] = (DropReason.COMMENT, "is_comment_header")
     seen: set[str] = set()
     for index, text in enumerate(texts):
         # A paragraph-sized line seen before on the page is a teaser, a meta description

@@ -200,6 +200,20 @@ aanmelden inloggen adverteren reacties delen
 """
 BOILERPLATE_WORDS: frozenset[str] = frozenset(_BOILERPLATE_WORD_LIST.split())
 
+# Verbs that close the header of a reader's comment: "jane_doe says:", "Bob on May 3,
+# 2019 at 8:50 pm said:".
+# Reporters write "Smith said:" too, so the past tense only counts after a user name or a
+# date (see rules.is_comment_header); comment systems use the present tense.
+COMMENT_VERBS_PRESENT: tuple[str, ...] = (
+    "says", "writes", "replies", "commented", "replied", "responded", "schreibt", "sagt",
+    "écrit", "dit", "dice", "escribe", "diz", "scrive", "zegt", "пишет", "说", "写道", "評論",
+    "评论",
+)
+COMMENT_VERBS_PAST: tuple[str, ...] = (
+    "said", "wrote", "schrieb", "a écrit", "dijo", "escribió", "disse", "escreveu",
+    "ha scritto", "schreef", "написал", "написала", "ответил", "ответила",
+)
+
 # Relative times that stamp comments and list items ("2 days ago", "vor 3 Stunden").
 RELATIVE_TIME = re.compile(
     r"^(?:about\s+|vor\s+|il y a\s+|hace\s+|há\s+|fa\s+)?(?:\d+|an?|one)\s*"

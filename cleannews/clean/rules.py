@@ -16,6 +16,7 @@ from cleannews.clean import patterns
 __all__ = [
     "bare",
     "is_breadcrumb",
+    "is_comment_header",
     "is_byline",
     "is_date_line",
     "is_link_farm_heading",
@@ -302,6 +303,43 @@ def is_tagline(line: str, stop_words: frozenset[str]) -> bool:
     if any(not w[0].isupper() for w in words):
         return False
     return not any(w.lower() in stop_words for w in words)
+
+
+# A comment header is a name, maybe a date, and the verb; longer lines are prose.
+MAX_COMMENT_HEADER_WORDS = 16
+_COMMENT_HEADER = re.compile(
+    r"\s(?P<verb>" + "|".join(
+        re.escape(v) for v in patterns.COMMENT_VERBS_PRESENT + patterns.COMMENT_VERBS_PAST)
+    + r")\s*[:：]?$",
+    re.IGNORECASE,
+)
+_USER_NAME = re.compile(r"^(?:\d+\.\s*)?[*_]*[\w.@-]*[\d_@][\w.@-]*[*_]*$|^[*_]*[a-z][\w.-]*[*_]*$")
+_PRESENT_VERBS = frozenset(patterns.COMMENT_VERBS_PRESENT)
+
+
+def is_comment_header(line: str, stop_words: frozenset[str] = frozenset()) -> bool:
+    """Return True for the header of a reader's comment: a name and "says:"-like verb.
+
+    >>> is_comment_header("2. **joetoronto** says:")
+    True
+    >>> is_comment_header("Gary M on September 17, 2018 at 8:50 pm said:")
+    True
+    >>> is_comment_header("Mr Johnson said:"), is_comment_header("This is what he said:")
+    (False, False)
+    """
+    text = bare(line)
+    match = _COMMENT_HEADER.search(text)
+    if match is None or word_count(text) > MAX_COMMENT_HEADER_WORDS:
+        return False
+    who = text[: match.start()].strip()
+    if not who:
+        return False
+    if DATE_PATTERN.search(who) or _USER_NAME.match(who):
+        return True  # a stamped comment, or a user name
+    present = match.group("verb").lower() in _PRESENT_VERBS
+    words = _WORD.findall(who.lower())
+    # A name has no function words; "This is what he says:" has.
+    return present and bool(words) and not any(w in stop_words for w in words)
 
 
 def looks_like_body(line: str) -> bool:
