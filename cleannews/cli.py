@@ -73,7 +73,8 @@ def _write_explanation(path: str, stdin: BinaryIO, options: Options, url: str | 
 @click.option("--favor-precision", is_flag=True,
               help="HTML: extract less, with less boilerplate (trafilatura's precision mode).")
 @click.option("--favor-recall", is_flag=True,
-              help="HTML: extract more, at the risk of boilerplate (trafilatura's recall mode).")
+              help="HTML: keep the blocks that close the extracted text (link lists, calls to "
+                   "action, credits) instead of trimming them.")
 @click.option("--include-comments", is_flag=True, help="HTML: keep readers' comments.")
 @click.option("--include-tables/--no-include-tables", default=True, show_default=True,
               help="HTML: keep the text of tables.")
