@@ -1,0 +1,133 @@
+"""The line classifier: the shipped model file, its checks, and deterministic inference."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from typing import Any
+
+import pytest
+
+from cleannews.clean.features import FEATURE_NAMES, line_features
+from cleannews.clean.model import (
+    MODEL_RESOURCE,
+    RULES_ONLY,
+    SMOOTHING_NAMES,
+    KeepAllModel,
+    LineModel,
+    load_default_model,
+    smoothing_inputs,
+)
+
+PAGE = [
+    "Home > News",
+    "Menu",
+    "Cycling lanes approved for downtown streets",
+    "The city council voted on Tuesday to build protected cycling lanes on four of the "
+    "busiest streets downtown, officials said.",
+    "Construction is expected to begin in the spring and to last about eighteen months.",
+    "Share 4",
+    "Privacy Policy",
+]
+INDENTS = [0] * len(PAGE)
+REASONS: list[str | None] = ["navigation", None, None, None, None, "reaction_counter", None]
+# One term of an explanation: a feature name (or "context") and its signed contribution.
+_TERM = re.compile(r"(\w+?)([+-]\d+\.\d{2})")
+
+
+def _shipped() -> dict[str, Any]:
+    resource = resources.files("cleannews.clean").joinpath(MODEL_RESOURCE)
+    data: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
+    return data
+
+
+def test_shipped_model_names_exactly_this_versions_features() -> None:
+    data = _shipped()
+    assert set(data["features"]) == set(FEATURE_NAMES)
+    assert data["smoothing"], "the shipped model has at least one smoothing stage"
+    for stage in data["smoothing"]:
+        assert set(stage) == set(SMOOTHING_NAMES)
+
+
+def test_shipped_model_loads() -> None:
+    model = load_default_model()
+    assert type(model) is LineModel  # not the KeepAllModel stand-in
+    assert len(model.feature_weights) == len(FEATURE_NAMES)
+    assert all(len(stage) == len(SMOOTHING_NAMES) for stage in model.smoothing_weights)
+    assert 0.0 < model.threshold < 1.0
+    assert load_default_model() is model  # loaded once per process
+
+
+def test_smoothing_inputs_match_the_names() -> None:
+    vectors = line_features(PAGE, INDENTS, REASONS)
+    assert all(len(v) == len(FEATURE_NAMES) for v in vectors)
+    rows = smoothing_inputs([0.0] * len(PAGE), vectors)
+    assert all(len(row) == len(SMOOTHING_NAMES) for row in rows)
+
+
+@pytest.mark.parametrize("where", ["features", "smoothing"])
+def test_model_with_a_missing_feature_is_refused(where: str) -> None:
+    data = _shipped()
+    if where == "features":
+        del data["features"]["log_words"]
+    else:
+        del data["smoothing"][0]["logit"]
+    with pytest.raises(ValueError, match="retrain"):
+        LineModel.from_dict(data)
+
+
+def test_model_with_an_unknown_feature_is_refused() -> None:
+    data = _shipped()
+    data["features"]["no_such_feature"] = 1.0
+    with pytest.raises(ValueError, match="retrain"):
+        LineModel.from_dict(data)
+
+
+def test_model_with_a_malformed_layout_is_refused() -> None:
+    with pytest.raises(ValueError, match="must be an object"):
+        LineModel.from_dict({"features": [], "smoothing": []})
+
+
+def test_threshold_defaults_to_one_half() -> None:
+    data = _shipped()
+    data.pop("threshold", None)
+    assert LineModel.from_dict(data).threshold == 0.5
+    data["threshold"] = "high"
+    assert LineModel.from_dict(data).threshold == 0.5
+
+
+def test_scores_are_probabilities_and_deterministic() -> None:
+    model = load_default_model()
+    first = model.score_lines(PAGE, INDENTS, REASONS)
+    second = LineModel.from_dict(_shipped()).score_lines(PAGE, INDENTS, REASONS)
+    assert first == second
+    assert len(first) == len(PAGE)
+    assert all(0.0 <= line.probability <= 1.0 for line in first)
+    assert all(line.explanation == "" for line in first)
+    # A line the rules dropped counts as confident boilerplate.
+    assert first[0].probability < model.threshold
+    assert first[5].probability < model.threshold
+
+
+def test_scores_on_an_empty_page() -> None:
+    assert load_default_model().score_lines([], [], []) == []
+
+
+def test_explanation_names_features_and_context() -> None:
+    scored = load_default_model().score_lines(PAGE, INDENTS, REASONS, explain=True)
+    for line in scored:
+        terms = [_TERM.fullmatch(term) for term in line.explanation.split()]
+        assert all(terms), line.explanation
+        names = [term.group(1) for term in terms if term]
+        assert names[-1] == "context"
+        assert 1 <= len(names) - 1 <= 3
+        assert all(name in FEATURE_NAMES and name != "bias" for name in names[:-1])
+
+
+@pytest.mark.parametrize("model", [RULES_ONLY, KeepAllModel((), (), 0.5)],
+                         ids=["RULES_ONLY", "KeepAllModel"])
+def test_keep_all_models_keep_everything(model: LineModel) -> None:
+    scored = model.score_lines(PAGE, INDENTS, REASONS, explain=True)
+    assert [line.probability for line in scored] == [1.0] * len(PAGE)
+    assert all(line.probability >= model.threshold for line in scored)

@@ -1,0 +1,110 @@
+"""Training the line classifier: labels from gold text, and a deterministic fit."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("numpy")  # numpy is only in the 'train' extra
+
+from cleannews.clean.features import FEATURE_NAMES, line_features
+from cleannews.clean.judge import judge_rules
+from cleannews.clean.model import SMOOTHING_NAMES, LineModel
+from cleannews.train import Page, fit_model, gold_without_title, line_labels
+
+TITLE = "Cycling lanes approved"
+FIRST = "The city council voted on Tuesday to build protected cycling lanes downtown."
+SECOND = "Construction will begin in the spring and last eighteen months."
+GOLD = f"{TITLE}. {FIRST} Key points. {SECOND}"
+
+
+def test_gold_without_title_drops_a_leading_headline() -> None:
+    tokens = gold_without_title(GOLD, TITLE)
+    assert tokens[:3] == ["The", "city", "council"]
+    assert tokens[-1] == "months"
+
+
+@pytest.mark.parametrize("title", [None, "", "Something else entirely", "lanes approved"])
+def test_gold_without_title_keeps_the_gold_otherwise(title: str | None) -> None:
+    assert gold_without_title(GOLD, title)[:3] == ["Cycling", "lanes", "approved"]
+
+
+def test_line_labels() -> None:
+    texts = [
+        "Home",
+        "Key points",  # short, in the gold, but far from any body line
+        "Menu",
+        "Subscribe now",
+        "Sign in",
+        FIRST,
+        "Key points",  # short, in the gold, next to a body line
+        SECOND,
+        FIRST,  # the gold has it once: a repeat is boilerplate
+        "Share this",
+        "Footer text with a few links",
+    ]
+    labels = line_labels(texts, gold_without_title(GOLD, TITLE))
+    assert labels == [0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0]
+
+
+def test_line_labels_long_line_needs_most_of_its_shingles() -> None:
+    gold = gold_without_title(GOLD, TITLE)
+    half_covered = "The city council voted on a completely different matter of no importance."
+    assert line_labels([half_covered], gold) == [0.0]
+    assert line_labels([FIRST.replace("downtown", "uptown")], gold) == [1.0]
+
+
+def test_line_labels_edge_cases() -> None:
+    assert line_labels([], ["a", "b"]) == []
+    assert line_labels(["Some words here and more words"], []) == [0.0]
+    assert line_labels(["!!!", "---"], ["a", "b", "c", "d"]) == [0.0, 0.0]
+
+
+def _page(number: int) -> Page:
+    """A small synthetic page: menu lines, a few body paragraphs, a related-links block."""
+    body = [
+        f"The council of town number {number} voted on Tuesday to build new cycling lanes, "
+        "officials said.",
+        f"Work in town {number} will start in spring and is expected to last many months, "
+        "the department said.",
+        "Shop owners were worried about losing parking spaces in front of their stores, "
+        "residents said.",
+    ][: 2 + number % 2]
+    texts = [
+        "Home", "News", "Sport", "Login",
+        *body,
+        "Share this", "Privacy Policy", "Contact us",
+        "Snow closes schools in the north", "Markets rally as rates hold",
+    ]
+    gold = " ".join(body)
+    lines, verdicts, _ = judge_rules("\n".join(texts))
+    line_texts = [line.text for line in lines]
+    reasons = [v[0].value if v else None for v in verdicts]
+    vectors = line_features(line_texts, [line.indent for line in lines], reasons)
+    labels = line_labels(line_texts, gold_without_title(gold, None))
+    return Page(f"page-{number}", "toy/text-x", line_texts, reasons, vectors, labels, gold)
+
+
+@pytest.fixture(scope="module")
+def pages() -> list[Page]:
+    return [_page(number) for number in range(6)]
+
+
+def test_fit_model_gives_a_loadable_deterministic_model(pages: list[Page]) -> None:
+    model = fit_model(pages)
+    assert model == fit_model(pages)  # the same data gives the same file
+    assert set(model["features"]) == set(FEATURE_NAMES)
+    assert [set(stage) for stage in model["smoothing"]] == [set(SMOOTHING_NAMES)]
+    assert model["trained_on"] == ["toy/text-x"]
+    assert model["lines"] == sum(r is None for p in pages for r in p.rule_reasons)
+    line_model = LineModel.from_dict(model)
+    page = pages[0]
+    scores = line_model.score_lines(page.texts, [0] * len(page.texts), page.rule_reasons)
+    kept = [s.probability >= line_model.threshold for s in scores]
+    # On its own training data the toy model separates body from menu lines.
+    assert kept == [bool(label) for label in page.labels]
+
+
+def test_fit_model_without_smoothing(pages: list[Page]) -> None:
+    model = fit_model(pages, smoothing_stages=0)
+    assert model["smoothing"] == []
+    assert LineModel.from_dict(model).smoothing_weights == ()
