@@ -190,10 +190,6 @@ def test_short_repeated_lines_are_not_duplicates() -> None:
     assert DropReason.DUPLICATE not in {r for _, r in _reasons(page)}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "judge._title_candidates takes any repeated line of at most MAX_TITLE_WORDS words for "
-    "the title, so on a page without a repeated headline a repeated paragraph is dropped "
-    "everywhere as 'title' (first copy too) instead of once as 'duplicate'"))
 def test_duplicate_paragraph_on_a_page_without_a_title() -> None:
     page = "\n".join([BODY[0], BODY[1], BODY[2], BODY[0]])
     assert [r for _, r in _reasons(page)] == [None, None, None, DropReason.DUPLICATE]

@@ -193,32 +193,20 @@ def test_is_date_line(line: str, expected: bool) -> None:
     assert rules.is_date_line(line) is expected
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bare() strips '5. ' as a numbered-list marker (patterns.LEADING_MARKS), so a German "
-    "date line loses its day and is no longer a date"))
 @pytest.mark.parametrize("line", ["5. März 2024", "12. Oktober 2023"])
 def test_german_day_first_date_line(line: str) -> None:
     assert rules.is_date_line(line)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "_is_month_date takes the CJK 年/月/日 of '2024年2月13日' for month names "
-    "it does not know, so a labelled CJK date line is rejected"))
 @pytest.mark.parametrize("line", ["公開日：2024年2月13日", "发布时间：2024年2月13日"])
 def test_labelled_cjk_date_line(line: str) -> None:
     assert rules.is_date_line(line)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the optional weekday group of _WORD_DATE swallows the 'le' of the "
-    "label 'mis à jour le', leaving 'mis à jour', which is no known label"))
 def test_french_updated_date_line() -> None:
     assert rules.is_date_line("Mis à jour le 5 avril 2024")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "_WORD_DATE has no form for Spanish/Portuguese '3 de marzo de 2024', "
-    "though patterns.MONTHS and DATE_LABELS cover both languages"))
 @pytest.mark.parametrize("line", ["Publicado el 3 de marzo de 2024",
                                   "Publicado em 3 de março de 2024"])
 def test_iberian_date_line(line: str) -> None:
@@ -275,9 +263,6 @@ def test_is_byline(line: str, expected: bool) -> None:
     assert rules.is_byline(line) is expected
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a CJK byline prefix needs no separator and anything may follow it, so "
-    "a short headline starting with 文 ('culture', 'Moon') is taken for a byline"))
 @pytest.mark.parametrize("line", ["文化祭に三千人が来場", "文在寅前大統領が声明"])
 def test_cjk_headline_starting_with_byline_prefix(line: str) -> None:
     assert not rules.is_byline(line)

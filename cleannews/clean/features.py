@@ -221,7 +221,8 @@ def line_features(
     stop_at, none_at, repeated_at = _L["stopword_share"], _L["no_stopwords"], _L["repeated"]
     cjk_at = _L["script_mismatch"]
     end_markers = [
-        _COUNT.sub("", rules.bare(t)).strip().lower() in _END_MARKERS or reason == "comment"
+        _COUNT.sub("", rules.bare(t)).strip().lower() in _END_MARKERS
+        or reason == "comment" or rules.is_link_farm_heading(t)
         for t, reason in zip(texts, rule_reasons, strict=True)
     ]
     end_of_article = _end_of_article(end_markers, body, words)

@@ -31,6 +31,8 @@ __all__ = [
 # Repeats of lines with at least this many words are dropped; shorter ones (a "Share"
 # button, a subheading) are left to the other rules and the classifier.
 MIN_DUPLICATE_WORDS = 8
+# A line of this many words ending in a full stop is a sentence, not a headline.
+MIN_SENTENCE_WORDS = 8
 # When the classifier would keep nothing, lines scoring at least this share of the best
 # line's score are kept (see decision_threshold).
 FALLBACK_SCORE_FACTOR = 0.5
@@ -175,7 +177,11 @@ def _title_candidates(texts: Sequence[str]) -> set[int]:
     """Indices of lines that repeat the page title (the same headline twice, maybe with a site)."""
     positions: dict[str, list[int]] = {}
     for index, text in enumerate(texts):
-        if len(text) >= MIN_TITLE_CHARS and rules.word_count(text) <= MAX_TITLE_WORDS:
+        # A headline is short and does not end like a sentence; a repeated paragraph is
+        # left to the duplicate rule.
+        words = rules.word_count(text)
+        if (len(text) >= MIN_TITLE_CHARS and words <= MAX_TITLE_WORDS
+                and not (words >= MIN_SENTENCE_WORDS and text[-1] in ".。")):
             positions.setdefault(rules.bare(text), []).append(index)
     # A title appears twice as itself, or once more inside "Headline - Site".
     variants: dict[str, set[str]] = {t: {t} for t, where in positions.items() if len(where) > 1}

@@ -143,7 +143,8 @@ DATE_LABELS: tuple[str, ...] = (
     "date", "published", "published on", "posted", "posted on", "updated", "last updated",
     "modified", "last modified", "first published", "publication date", "release date", "time",
     "datum", "veröffentlicht", "veröffentlicht am", "aktualisiert", "aktualisiert am",
-    "publié le", "mis à jour le", "publié", "fecha", "publicado", "publicado el", "actualizado",
+    "publié le", "mis à jour le", "mis à jour", "publié", "fecha", "publicado", "publicado el",
+    "actualizado",
     "publicado em", "atualizado", "pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt",
     "опубликовано", "обновлено", "дата", "发布时间", "發佈時間", "发表时间", "時間", "时间", "日期",
     "来源", "公開日", "更新日", "投稿日", "配信", "입력", "수정", "등록", "yayınlanma",
@@ -216,7 +217,9 @@ COMMENT_VERBS_PAST: tuple[str, ...] = (
 
 # Relative times that stamp comments and list items ("2 days ago", "vor 3 Stunden").
 RELATIVE_TIME = re.compile(
-    r"^(?:about\s+|vor\s+|il y a\s+|hace\s+|há\s+|fa\s+)?(?:\d+|an?|one)\s*"
+    r"^(?:(?:posted|updated|published|edited)\s+)?"
+    r"(?:about\s+|vor\s+|il y a\s+|hace\s+|há\s+|fa\s+)?"
+    r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several)\s*"
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|"
     r"sekunden?|minuten?|stunden?|tagen?|wochen?|monaten?|jahren?|"
     r"secondes?|heures?|jours?|semaines?|mois|ans?|segundos?|minutos?|horas?|días?|dias?|"

@@ -16,8 +16,8 @@ from cleannews.clean import patterns
 __all__ = [
     "bare",
     "is_breadcrumb",
-    "is_comment_header",
     "is_byline",
+    "is_comment_header",
     "is_date_line",
     "is_link_farm_heading",
     "is_reaction_counter",
@@ -168,10 +168,12 @@ def is_link_farm_heading(line: str) -> bool:
 
     >>> [is_link_farm_heading(x) for x in ["Related", "## You may also like:", "関連記事"]]
     [True, True, True]
+    >>> is_link_farm_heading("### Você pode gostar..."), is_link_farm_heading("More news »")
+    (True, True)
     >>> is_link_farm_heading("Related companies reported higher profits.")
     False
     """
-    text = bare(line).lower()
+    text = bare(line).lower().rstrip(".…:!>»› ")
     if not text or len(text) > 60:
         return False
     if text in _LINK_FARM_HEADINGS:
@@ -187,6 +189,8 @@ _BYLINE_PREFIX = re.compile(
     ),
     re.IGNORECASE,
 )
+# A CJK personal name is two to four characters.
+MAX_CJK_NAME_CHARS = 4
 _NAME_JOINERS = frozenset({"and", "und", "et", "y", "e", "en", "&", "|"})
 
 
@@ -208,7 +212,9 @@ def is_byline(line: str) -> bool:
     if not names:
         return False
     if _is_cjk(match.group(0)[0]):
-        return True
+        # "文/山田太郎" or "記者 山田": a separator or a name-sized rest, not "文化祭に…".
+        separated = text[match.end():match.end() + 1] in {" ", "/", ":", "：", "\u3000"}
+        return separated or len(names) <= MAX_CJK_NAME_CHARS
     words = [w for w in re.split(r"[\s,]+", names) if w]
     return all(w[0].isupper() or w.lower() in _NAME_JOINERS for w in words)
 
@@ -217,7 +223,8 @@ _ISO_DATE = r"\d{4}[-/.年]\s?\d{1,2}[-/.月]\s?\d{1,2}日?"
 _DMY_DATE = r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
 _WORD_DATE = (
     r"(?:\w+,?\s+)?"  # an optional weekday
-    r"(?:\d{1,2}\.?\s+[^\W\d]+\.?,?\s+\d{4}"  # 3 March 2024, 3. März 2024
+    # 3 March 2024, 3. März 2024, 3 de marzo de 2024
+    r"(?:\d{1,2}\.?\s+(?:de\s+)?[^\W\d]+\.?,?\s+(?:de\s+)?\d{4}"
     r"|[^\W\d]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"  # March 3rd, 2024
 )
 _TIME = (
@@ -228,6 +235,17 @@ _TIME_PATTERN = re.compile(_TIME + r"(?:\s*[AaPp]\.?[Mm]\.?)?")
 DATE_PATTERN = re.compile(
     rf"(?:{_ISO_DATE}|{_DMY_DATE}|{_WORD_DATE})(?:[T\s,|]+(?:at\s+|um\s+|à\s+)?{_TIME})?"
 )
+
+
+_DATE_FILLER = frozenset({"de", "del", "le", "the", "of", "am", "um", "at", "à", "a", "T", "t",
+                          "st", "nd", "rd", "th", "er"})
+_WEEKDAYS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun
+montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi
+vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo
+""".split())
+_TIME_ZONE = re.compile(r"[A-Z]{2,4}|[AaPp][Mm]")
+_LIST_NUMBER = re.compile(r"^\d{1,3}[.)]\s+")
 
 
 def is_date_line(line: str) -> bool:
@@ -245,6 +263,9 @@ def is_date_line(line: str) -> bool:
     False
     """
     text = bare(line)
+    stripped = line.strip()
+    if _LIST_NUMBER.match(stripped) and not _LIST_NUMBER.match(text):
+        text = stripped  # "5. März 2024": a day, not a list number
     if not text or len(text) > MAX_DATE_LINE_CHARS:
         return False
     if not _DIGIT.search(text):
@@ -255,11 +276,11 @@ def is_date_line(line: str) -> bool:
     match = DATE_PATTERN.search(text)
     if match is None:
         return False
+    if _is_month_date(match.group(0)) is False:
+        return False  # "Chapter 12 2024", "Apollo 11 1969": no month name
     words = _TIME_PATTERN.sub(" ", text[:match.start()] + " " + text[match.end():])
     if not _WORD.search(words):
         return True
-    if _is_month_date(match.group(0)) is False:
-        return False
     rest = re.sub(r"[\s:：|,\-–—()]+", " ", words).strip().lower()
     if re.search(r"\d", rest):
         return False  # more figures beside the date: a table row or a score line
@@ -271,8 +292,13 @@ def is_date_line(line: str) -> bool:
 
 
 def _is_month_date(text: str) -> bool | None:
-    """For a date in words, whether its month name is one we know; None if numeric."""
-    names = re.findall(r"[^\W\d]+", text)
+    """For a date in words, whether its month name is one we know; None if numeric.
+
+    The words a date may hold besides the month (a weekday, "de", CJK 年月日) don't count.
+    """
+    names = [n for n in re.findall(r"[^\W\d]+", text)
+             if n.lower() not in _DATE_FILLER and n.lower().rstrip(".") not in _WEEKDAYS
+             and not CJK.fullmatch(n[0]) and not _TIME_ZONE.fullmatch(n)]
     if not names:
         return None
     return any(n.lower().rstrip(".") in patterns.MONTHS for n in names)
