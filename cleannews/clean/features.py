@@ -17,7 +17,7 @@ from functools import lru_cache
 from cleannews.clean import patterns, rules
 from cleannews.clean.stopwords import STOP_WORDS
 
-__all__ = ["FEATURE_NAMES", "RULE_NAMES", "line_features"]
+__all__ = ["FEATURE_NAMES", "RULE_NAMES", "distances_to", "line_features"]
 
 # Rule verdicts the classifier sees as features of a line's neighbourhood.
 RULE_NAMES = (
@@ -134,14 +134,20 @@ def _line_features(text: str) -> tuple[float, ...]:
     )
 
 
-def _distances(marks: Sequence[bool]) -> list[int]:
-    """For each index, how far the nearest marked index is (len(marks) when none is)."""
+def distances_to(marks: Sequence[bool]) -> list[int]:
+    """For each index, how far the nearest marked index is (len(marks) when none is).
+
+    >>> distances_to([False, True, False, False])
+    [1, 0, 1, 2]
+    """
     total = len(marks)
-    distances = [0 if m else total for m in marks]
+    distances = [0 if mark else total for mark in marks]
     for index in range(1, total):
-        distances[index] = min(distances[index], distances[index - 1] + 1)
+        if distances[index - 1] + 1 < distances[index]:
+            distances[index] = distances[index - 1] + 1
     for index in range(total - 2, -1, -1):
-        distances[index] = min(distances[index], distances[index + 1] + 1)
+        if distances[index + 1] + 1 < distances[index]:
+            distances[index] = distances[index + 1] + 1
     return distances
 
 
@@ -212,7 +218,7 @@ def line_features(
     first_body = body_positions[0] if body_positions else total
     last_body = body_positions[-1] if body_positions else -1
     max_log_words = max(log_words) or 1.0
-    nearest_body = _distances(body)
+    nearest_body = distances_to(body)
     main_start, main_end = _main_block(body, words)
     body_indents = Counter(indents[i] for i in body_positions)
     body_indent = body_indents.most_common(1)[0][0] if body_indents else -1

@@ -39,6 +39,7 @@ FALLBACK_SCORE_FACTOR = 0.5
 # A repeated title is a headline-sized line; shorter repeats are menu words.
 MIN_TITLE_CHARS = 15
 MAX_TITLE_WORDS = 40
+MAX_TITLE_CHARS = 400  # with a site name; a quick bound before counting words
 # How far apart (in lines) a glued line and the line it repeats may be.
 GLUE_WINDOW_LINES = 3
 # A run of fewer items than this after a "Related"-like heading is not a link farm: a
@@ -177,11 +178,12 @@ def _title_candidates(texts: Sequence[str]) -> set[int]:
     """Indices of lines that repeat the page title (the same headline twice, maybe with a site)."""
     positions: dict[str, list[int]] = {}
     for index, text in enumerate(texts):
+        if not MIN_TITLE_CHARS <= len(text) <= MAX_TITLE_CHARS:
+            continue
         # A headline is short and does not end like a sentence; a repeated paragraph is
         # left to the duplicate rule.
         words = rules.word_count(text)
-        if (len(text) >= MIN_TITLE_CHARS and words <= MAX_TITLE_WORDS
-                and not (words >= MIN_SENTENCE_WORDS and text[-1] in ".。")):
+        if words <= MAX_TITLE_WORDS and not (words >= MIN_SENTENCE_WORDS and text[-1] in ".。"):
             positions.setdefault(rules.bare(text), []).append(index)
     # A title appears twice as itself, or once more inside "Headline - Site".
     variants: dict[str, set[str]] = {t: {t} for t, where in positions.items() if len(where) > 1}

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from cleannews.clean.features import FEATURE_NAMES, line_features
+from cleannews.clean.features import FEATURE_NAMES, distances_to, line_features
 
 __all__ = [
     "RULES_ONLY",
@@ -116,8 +116,7 @@ def smoothing_inputs(
     for number, (first, last, _) in enumerate(blocks):
         for index in range(first, last + 1):
             block_of[index] = number
-    starts = [b[0] for b in blocks]
-    ends = [b[1] for b in blocks]
+    block_distance = distances_to([b >= 0 for b in block_of])
     rows = []
     for index, logit in enumerate(logits):
         row = [1.0, logit]
@@ -134,15 +133,10 @@ def smoothing_inputs(
         window_word_probability = (
             (weighted_sums[high] - weighted_sums[low]) / window_words if window_words else 0.0)
         block = block_of[index]
-        if block >= 0:
-            distance = 0
-            share = blocks[block][2] / block_words
-        else:
-            distance = min((abs(index - e) for e in (*starts, *ends)), default=total)
-            share = 0.0
+        share = blocks[block][2] / block_words if block >= 0 else 0.0
         row += [
             sum(window) / len(window), max(window), min(window), wide, window_word_probability,
-            float(block >= 0), math.log1p(distance), share,
+            float(block >= 0), math.log1p(block_distance[index]), share,
             liked_word_sums[index] / liked_words,
             (liked_words - liked_word_sums[index + 1]) / liked_words,
         ]

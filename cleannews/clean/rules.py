@@ -354,8 +354,10 @@ def is_comment_header(line: str, stop_words: frozenset[str] = frozenset()) -> bo
     (False, False)
     """
     text = bare(line)
+    if word_count(text) > MAX_COMMENT_HEADER_WORDS:
+        return False
     match = _COMMENT_HEADER.search(text)
-    if match is None or word_count(text) > MAX_COMMENT_HEADER_WORDS:
+    if match is None:
         return False
     who = text[: match.start()].strip()
     if not who:
