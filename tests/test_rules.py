@@ -476,3 +476,29 @@ def test_bare(line: str, expected: str) -> None:
 ])
 def test_word_count(text: str, expected: int) -> None:
     assert rules.word_count(text) == expected
+
+
+# --- is_photo_credit -------------------------------------------------------------------
+@pytest.mark.parametrize("line", [
+    "Workers load trims into a truck in Hialeah, Fla. (AP Photo/Alan Diaz, File)",
+    "More than 4,000 people are expected to receive notice (Credit: iStock)",
+    "(Image credit: NASA)",
+    "Image copyright Getty Images Image caption The singer at an event",
+    "Photo: Jane Doe",
+    "Foto: dpa",
+    "写真：共同通信",
+    "Air pollution surges in Delhi. Sanjeev Verma/Hindustan Times via Getty Images/AFP",
+])
+def test_is_photo_credit(line: str) -> None:
+    assert rules.is_photo_credit(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The agency (which declined to comment) said prices rose.",
+    "A “springboard object” is a term I came up with. (I picture the vault springboard.)",
+    "## What Else You'll Need (To Image Successfully)",
+    "Colors that compliment red (to look good for pictures with the many red temples)",
+    "The photographer said the image had been altered before publication.",
+])
+def test_is_not_photo_credit(line: str) -> None:
+    assert not rules.is_photo_credit(line)

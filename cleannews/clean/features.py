@@ -21,8 +21,8 @@ __all__ = ["FEATURE_NAMES", "RULE_NAMES", "distances_to", "line_features"]
 
 # Rule verdicts the classifier sees as features of a line's neighbourhood.
 RULE_NAMES = (
-    "navigation", "title", "date_line", "byline", "reaction_counter", "tagline", "comment",
-    "duplicate", "link_farm",
+    "navigation", "title", "date_line", "byline", "reaction_counter", "tagline", "photo_credit",
+    "comment", "duplicate", "link_farm",
 )
 
 _WORD = re.compile(r"\w+")

@@ -62,6 +62,7 @@ class DropReason(str, enum.Enum):
     BYLINE = "byline"
     REACTION_COUNTER = "reaction_counter"
     TAGLINE = "tagline"
+    PHOTO_CREDIT = "photo_credit"
     COMMENT = "comment"
     DUPLICATE = "duplicate"
     LINK_FARM = "link_farm"
@@ -228,6 +229,8 @@ def _judge_rules(texts: Sequence[str]) -> list[tuple[DropReason, str] | None]:
             verdicts[index] = (DropReason.DATE_LINE, "is_date_line")
         elif rules.is_byline(text):
             verdicts[index] = (DropReason.BYLINE, "is_byline")
+        elif rules.is_photo_credit(text):
+            verdicts[index] = (DropReason.PHOTO_CREDIT, "is_photo_credit")
         elif rules.is_comment_header(text, STOP_WORDS):
             verdicts[index] = (DropReason.COMMENT, "is_comment_header")
     seen: set[str] = set()

@@ -20,6 +20,7 @@ __all__ = [
     "is_comment_header",
     "is_date_line",
     "is_link_farm_heading",
+    "is_photo_credit",
     "is_reaction_counter",
     "is_tagline",
     "looks_like_body",
@@ -329,6 +330,26 @@ def is_tagline(line: str, stop_words: frozenset[str]) -> bool:
     if any(not w[0].isupper() for w in words):
         return False
     return not any(w.lower() in stop_words for w in words)
+
+
+# Captions are a sentence or two; longer lines that end in a credit are paragraphs quoting one.
+MAX_CAPTION_WORDS = 80
+
+
+def is_photo_credit(line: str) -> bool:
+    """Return True for a photo caption or credit line.
+
+    >>> is_photo_credit("Workers load trims into a truck in Hialeah, Fla. (AP Photo/Alan Diaz, File)")
+    True
+    >>> is_photo_credit("Image copyright Getty Images Image caption Scooter Braun at an event")
+    True
+    >>> is_photo_credit("The agency (which declined to comment) said prices rose.")
+    False
+    """
+    text = bare(line)
+    if not text or word_count(text) > MAX_CAPTION_WORDS:
+        return False
+    return patterns.PHOTO_CREDIT.search(text) is not None
 
 
 # A comment header is a name, maybe a date, and the verb; longer lines are prose.
