@@ -339,7 +339,7 @@ MAX_CAPTION_WORDS = 80
 def is_photo_credit(line: str) -> bool:
     """Return True for a photo caption or credit line.
 
-    >>> is_photo_credit("Workers load trims into a truck in Hialeah, Fla. (AP Photo/Alan Diaz, File)")
+    >>> is_photo_credit("Workers load trims into a truck in Hialeah. (AP Photo/Alan Diaz, File)")
     True
     >>> is_photo_credit("Image copyright Getty Images Image caption Scooter Braun at an event")
     True
