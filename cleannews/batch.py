@@ -14,7 +14,7 @@ from typing import BinaryIO
 from cleannews.pipeline import Document, Options, clean_document, document_id
 from cleannews.records import ErrorInfo, ErrorRecord, Record
 
-__all__ = ["clean_paths", "expand_paths"]
+__all__ = ["clean_paths", "expand_paths", "read_input"]
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
             yield path  # a missing file becomes an error record when it is read
 
 
-def _read(path: str, stdin: BinaryIO | None, max_bytes: int) -> bytes:
+def read_input(path: str, stdin: BinaryIO | None, max_bytes: int) -> bytes:
     """Read a whole input, or one byte past ``max_bytes`` (then it is too large anyway)."""
     size = max_bytes + 1 if max_bytes else -1
     if path == STDIN:
@@ -56,7 +56,7 @@ def clean_paths(
     options = options or Options()
     for path in expand_paths(paths):
         try:
-            content = _read(path, stdin, options.max_input_bytes)
+            content = read_input(path, stdin, options.max_input_bytes)
         except OSError as error:
             logger.warning("%s: cannot read: %s", path, error)
             message = f"cannot read {path}: {error.strerror or error}"

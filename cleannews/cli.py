@@ -5,13 +5,12 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Iterable
-from pathlib import Path
 from typing import IO, BinaryIO
 
 import click
 
 from cleannews import __version__
-from cleannews.batch import STDIN, clean_paths, expand_paths
+from cleannews.batch import STDIN, clean_paths, expand_paths, read_input
 from cleannews.detect import Kind
 from cleannews.errors import CleannewsError
 from cleannews.extract import ExtractOptions
@@ -40,7 +39,7 @@ def _write_explanation(path: str, stdin: BinaryIO, options: Options, url: str | 
     errors = 0
     for name in expand_paths([path]):
         try:
-            content = stdin.read() if name == STDIN else Path(name).read_bytes()
+            content = read_input(name, stdin, options.max_input_bytes)
             decoded, kind, cleaned, record = judge_document(
                 Document(content, source=name, url=url), options, explain=True)
         except Exception as error:  # shown to the user, like an error record
