@@ -76,7 +76,7 @@ class JudgedLine:
     number: int  # 1-based line number in the input; a split line gives several pieces
     text: str
     reason: DropReason | None = None  # None: kept
-    score: float | None = None  # the classifier's probability that the line is body
+    score: float | None = None  # the classifier's probability of body; None if a rule decided
     detail: str = ""  # what decided: a rule's name, or the features that weighed most
 
     @property
@@ -356,8 +356,8 @@ def clean_lines(text: str, model: LineModel | None = None, explain: bool = False
     judged: list[JudgedLine] = []
     for line, verdict, scored in zip(lines, verdicts, scores, strict=True):
         if verdict is not None:
-            judged.append(JudgedLine(line.number, line.text, verdict[0], scored.probability,
-                                     verdict[1]))
+            # The rule decided; the model's score for such a line is a fixed stand-in.
+            judged.append(JudgedLine(line.number, line.text, verdict[0], None, verdict[1]))
         elif scored.probability < threshold:
             judged.append(JudgedLine(line.number, line.text, DropReason.CLASSIFIER,
                                      scored.probability, scored.explanation))
