@@ -207,8 +207,9 @@ def test_fallback_keeps_the_best_lines_when_the_model_would_keep_nothing() -> No
     short = "Two words"
     page = "\n".join([short, BODY[0], BODY[1], "Home > News"])
     cleaned = clean_lines(page, model)
-    scores = [line.score for line in cleaned.lines]
+    scores = [line.score for line in cleaned.lines if line.reason is not DropReason.NAVIGATION]
     assert all(score is not None and score < model.threshold for score in scores)
+    assert cleaned.lines[-1].score is None  # a rule decided
     assert cleaned.kept == (BODY[0], BODY[1])
     assert [line.reason for line in cleaned.lines] == [
         DropReason.CLASSIFIER, None, None, DropReason.NAVIGATION]
