@@ -7,6 +7,8 @@ A benchmark folder holds ``gold.jsonl`` (``id``, ``text``) and one sub-folder pe
 kind (``html/``, ``text-*/``) of ``<id>.<ext>[.gz]`` files. The metric is the ScrapingHub
 article-extraction benchmark's: token 4-gram shingles, per-document precision and recall
 averaged over documents (an empty output counts against recall only), F1 of the means.
+Where the gold has titles, the share of cleannews titles that match them is reported too
+(exactly, and ignoring case, curly quotes and dashes).
 """
 
 from __future__ import annotations
@@ -22,7 +24,17 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DocumentScore", "Summary", "score_document", "score_folder", "summarize"]
+__all__ = [
+    "DocumentScore",
+    "FolderResult",
+    "Prediction",
+    "Summary",
+    "run_folder",
+    "same_title",
+    "score_document",
+    "score_folder",
+    "summarize",
+]
 
 _TOKEN = re.compile(r"\w+")
 SHINGLE_SIZE = 4
@@ -110,10 +122,18 @@ def read_input(path: Path) -> bytes:
     return gzip.decompress(data) if path.suffix == ".gz" else data
 
 
-Extractor = Callable[[bytes, str, str | None], str]
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """What an extractor found in one document: its text and, where it says, the title."""
+
+    text: str
+    title: str | None = None
 
 
-def cleannews_text(content: bytes, inputs: str, url: str | None) -> str:
+Extractor = Callable[[bytes, str, str | None], Prediction]
+
+
+def cleannews_text(content: bytes, inputs: str, url: str | None) -> Prediction:
     """Extract with cleannews, forcing the kind the benchmark folder says the input is."""
     from cleannews.detect import Kind
     from cleannews.pipeline import Document, Options, clean_document
@@ -121,23 +141,42 @@ def cleannews_text(content: bytes, inputs: str, url: str | None) -> str:
 
     kind = Kind.HTML if inputs.startswith("html") else Kind.TEXT
     record = clean_document(Document(content, url=url), Options(input_kind=kind))
-    return record.text if isinstance(record, Record) else ""
+    if not isinstance(record, Record):
+        return Prediction("")
+    return Prediction(record.text, record.title)
 
 
-def trafilatura_text(content: bytes, inputs: str, url: str | None) -> str:
+def trafilatura_text(content: bytes, inputs: str, url: str | None) -> Prediction:
     """Plain trafilatura with its defaults (the baseline)."""
     del inputs
     import trafilatura
 
-    return trafilatura.extract(content, url=url) or ""
+    return Prediction(trafilatura.extract(content, url=url) or "")
 
 
-def trafilatura_fast_text(content: bytes, inputs: str, url: str | None) -> str:
+def trafilatura_fast_text(content: bytes, inputs: str, url: str | None) -> Prediction:
     """Plain trafilatura in fast mode (no fallback extractors)."""
     del inputs
     import trafilatura
 
-    return trafilatura.extract(content, url=url, fast=True) or ""
+    return Prediction(trafilatura.extract(content, url=url, fast=True) or "")
+
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def same_title(gold: str, found: str | None) -> tuple[bool, bool]:
+    """(exact match, match ignoring case, curly quotes, dashes and surrounding space).
+
+    >>> same_title("It’s here", "It's here")
+    (False, True)
+    """
+    if found is None:
+        return False, False
+    exact = gold == found
+    loose = " ".join(gold.translate(_QUOTES).casefold().split()) == " ".join(
+        found.translate(_QUOTES).casefold().split())
+    return exact, loose
 
 
 EXTRACTORS: dict[str, Extractor] = {
@@ -147,21 +186,21 @@ EXTRACTORS: dict[str, Extractor] = {
 }
 
 
-def _run_one(task: tuple[str, str, str, str, str | None]) -> tuple[str, str]:
+def _run_one(task: tuple[str, str, str, str, str | None]) -> tuple[str, Prediction]:
     extractor, folder, inputs, doc_id, url = task
     path = find_input(Path(folder), inputs, doc_id)
     if path is None:
-        return doc_id, ""
+        return doc_id, Prediction("")
     try:
         return doc_id, EXTRACTORS[extractor](read_input(path), inputs, url)
-    except Exception as error:
+    except Exception as error:  # a crash scores as an empty output
         print(f"{extractor} failed on {doc_id}: {error}", file=sys.stderr)
-        return doc_id, ""
+        return doc_id, Prediction("")
 
 
 def predict(extractor: str, folder: Path, inputs: str, gold: dict[str, dict[str, str]],
-            jobs: int = 1) -> Iterator[tuple[str, str]]:
-    """Yield (id, predicted text) for every gold document, in gold order."""
+            jobs: int = 1) -> Iterator[tuple[str, Prediction]]:
+    """Yield (id, prediction) for every gold document, in gold order."""
     tasks = [(extractor, str(folder), inputs, doc_id, row.get("url"))
              for doc_id, row in gold.items()]
     if jobs <= 1:
@@ -171,18 +210,40 @@ def predict(extractor: str, folder: Path, inputs: str, gold: dict[str, dict[str,
         yield from pool.map(_run_one, tasks, chunksize=8)
 
 
-def score_folder(extractor: str, folder: Path, inputs: str, jobs: int = 1,
-                 save_to: Path | None = None) -> list[DocumentScore]:
-    """Run one extractor on one input kind of a benchmark folder and score every document."""
+@dataclass(frozen=True, slots=True)
+class FolderResult:
+    """Scores of every document of one run, and how often the title matched the gold's."""
+
+    scores: list[DocumentScore]
+    titled: int  # gold records with a title
+    title_exact: int
+    title_loose: int
+
+
+def run_folder(extractor: str, folder: Path, inputs: str, jobs: int = 1,
+               save_to: Path | None = None) -> FolderResult:
+    """Run one extractor on one input kind of a benchmark folder; score text and titles."""
     gold = read_gold(folder)
     predictions = dict(predict(extractor, folder, inputs, gold, jobs))
     if save_to is not None:
         save_to.parent.mkdir(parents=True, exist_ok=True)
         with save_to.open("w", encoding="utf-8") as handle:
-            for doc_id, text in predictions.items():
-                handle.write(json.dumps({"id": doc_id, "text": text}, ensure_ascii=False) + "\n")
-    return [score_document(doc_id, row.get("text") or "", predictions.get(doc_id, ""))
-            for doc_id, row in gold.items()]
+            for doc_id, found in predictions.items():
+                row = {"id": doc_id, "text": found.text, "title": found.title}
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    empty = Prediction("")
+    scores = [score_document(doc_id, row.get("text") or "", predictions.get(doc_id, empty).text)
+              for doc_id, row in gold.items()]
+    matches = [same_title(row["title"], predictions.get(doc_id, empty).title)
+               for doc_id, row in gold.items() if row.get("title")]
+    return FolderResult(scores, len(matches), sum(m[0] for m in matches),
+                        sum(m[1] for m in matches))
+
+
+def score_folder(extractor: str, folder: Path, inputs: str, jobs: int = 1,
+                 save_to: Path | None = None) -> list[DocumentScore]:
+    """Run one extractor on one input kind of a benchmark folder and score every document."""
+    return run_folder(extractor, folder, inputs, jobs, save_to).scores
 
 
 def _input_kinds(folder: Path, wanted: Iterable[str] | None) -> list[str]:
@@ -205,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     wanted = args.inputs.split(",") if args.inputs else None
     print(f"{'set':<22} {'input':<18} {'extractor':<17} {'n':>4} {'F1':>6} {'P':>6} {'R':>6} "
-          f"{'empty':>5}")
+          f"{'empty':>5}  title exact/loose")
     for folder in args.folders:
         for inputs in _input_kinds(folder, wanted):
             extractors = ["cleannews"]
@@ -214,11 +275,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             for extractor in extractors:
                 save_to = (args.save_dir / f"{folder.name}.{inputs}.{extractor}.jsonl"
                            if args.save_dir else None)
-                scores = score_folder(extractor, folder, inputs, args.jobs, save_to)
+                result = run_folder(extractor, folder, inputs, args.jobs, save_to)
+                scores = result.scores
                 summary = summarize(scores)
+                titles = (f"  {result.title_exact / result.titled:.3f}/"
+                          f"{result.title_loose / result.titled:.3f}"
+                          if result.titled and extractor == "cleannews" else "")
                 print(f"{folder.name:<22} {inputs:<18} {extractor:<17} {summary.documents:>4} "
                       f"{summary.f1:6.3f} {summary.precision:6.3f} {summary.recall:6.3f} "
-                      f"{summary.empty:>5}", flush=True)
+                      f"{summary.empty:>5}{titles}", flush=True)
                 for score in sorted(scores, key=lambda s: (s.f1, s.id))[:args.per_doc]:
                     print(f"    {score.f1:.3f} P={score.precision} R={score.recall} {score.id}")
     return 0
