@@ -14,9 +14,17 @@ from dataclasses import dataclass, field
 
 from cleannews.clean import CleanedText, DropReason, rules
 from cleannews.clean import patterns as clean_patterns
+from cleannews.clean.judge import MIN_FIRST_PARAGRAPH_WORDS  # where the article body starts
 from cleannews.extract import Extraction
 
-__all__ = ["Metadata", "build_metadata", "find_dateline", "parse_date"]
+__all__ = [
+    "Metadata",
+    "build_metadata",
+    "find_dateline",
+    "headline_before_body",
+    "markdown_headline",
+    "parse_date",
+]
 
 # Language identification on fewer characters than this is a guess, so none is reported.
 MIN_LANGUAGE_CHARS = 40
@@ -177,6 +185,59 @@ def _title_from_lines(title_lines: tuple[str, ...]) -> tuple[str | None, str | N
     return title, site
 
 
+# The headline stands within a few lines above the first paragraph (dates, bylines and
+# taglines may come between); on the development pages 6 lines covered nearly all.
+HEADLINE_REACH_LINES = 6
+MIN_HEADLINE_WORDS, MAX_HEADLINE_WORDS = 3, 30
+# Lines a rule recognised as something else are never the headline.
+_NOT_HEADLINES = frozenset({
+    DropReason.NAVIGATION, DropReason.DATE_LINE, DropReason.BYLINE, DropReason.REACTION_COUNTER,
+    DropReason.PHOTO_CREDIT, DropReason.COMMENT, DropReason.LINK_FARM, DropReason.DUPLICATE,
+    DropReason.TAGLINE,
+})
+_CLOCK_ONLY = re.compile(r"^\d{1,2}[:h.]\d{2}\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
+
+
+def _first_paragraph(cleaned: CleanedText) -> int | None:
+    return next((i for i, line in enumerate(cleaned.lines)
+                 if line.kept and rules.looks_like_body(line.text)
+                 and rules.word_count(line.text) >= MIN_FIRST_PARAGRAPH_WORDS), None)
+
+
+def markdown_headline(cleaned: CleanedText) -> str | None:
+    """The first markdown H1 (``# Headline``) above the article's first paragraph."""
+    first = _first_paragraph(cleaned)
+    for line in cleaned.lines[:first]:
+        if line.text.startswith("# "):
+            return rules.bare(line.text) or None
+    return None
+
+
+def headline_before_body(cleaned: CleanedText) -> str | None:
+    """The nearest headline-shaped line above the article's first paragraph.
+
+    >>> from cleannews.clean import clean_lines
+    >>> from cleannews.clean.model import RULES_ONLY
+    >>> page = "Menu\\nCity council approves new bike lanes\\nMarch 3, 2024\\n" + (
+    ...     "The council voted on Tuesday to build twelve kilometres of protected lanes "
+    ...     "across the city centre by 2026.")
+    >>> headline_before_body(clean_lines(page, RULES_ONLY))
+    'City council approves new bike lanes'
+    """
+    lines = cleaned.lines
+    first = _first_paragraph(cleaned)
+    if first is None:
+        return None
+    for line in reversed(lines[max(0, first - HEADLINE_REACH_LINES):first]):
+        text = rules.bare(line.text)
+        if line.reason in _NOT_HEADLINES or _CLOCK_ONLY.match(text) or not text:
+            continue
+        if (MIN_HEADLINE_WORDS <= rules.word_count(text) <= MAX_HEADLINE_WORDS
+                and text[-1] not in ".:;,"):
+            return text
+    return None
+
+
 def _author_from_byline(line: str) -> str | None:
     text = rules.bare(line)
     lowered = text.lower()
@@ -205,6 +266,12 @@ def build_metadata(
     A ``url`` given by the caller wins over the page's own.
     """
     text_title, text_site = _title_from_lines(cleaned.title_lines)
+    if extraction is None:
+        # A dumper's markdown H1 above the article is the most reliable headline; a line
+        # repeated near the article comes next; the nearest headline-shaped line last.
+        # (On the development dumps: right for 74% of html2text and 28% of inscriptis
+        # pages, against 14% and 15% for the repeated line alone.)
+        text_title = markdown_headline(cleaned) or text_title or headline_before_body(cleaned)
     dates = [d for d in (parse_date(t) for t in cleaned.dropped_texts(DropReason.DATE_LINE)) if d]
     authors = [a for a in (_author_from_byline(t) for t in cleaned.dropped_texts(DropReason.BYLINE))
                if a]

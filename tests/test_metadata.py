@@ -182,3 +182,29 @@ def test_too_little_text_gives_no_metadata() -> None:
     metadata = build_metadata(clean_lines("Short.", RULES_ONLY))
     assert (metadata.title, metadata.author, metadata.date, metadata.site_name,
             metadata.language, metadata.dateline) == (None,) * 6
+
+
+# --- headlines of pages that do not repeat them -------------------------------------------
+_ARTICLE = ("The council voted on Tuesday to build twelve kilometres of protected bike lanes "
+            "across the city centre by the end of 2026.")
+
+
+def test_markdown_headline_wins() -> None:
+    page = "\n".join(["* Home", "# Council approves new bike lanes", "March 3, 2024", _ARTICLE])
+    cleaned = clean_lines(page, RULES_ONLY)
+    assert build_metadata(cleaned).title == "Council approves new bike lanes"
+
+
+def test_headline_before_body_skips_dates_and_bylines() -> None:
+    page = "\n".join(["Menu", "Council approves new bike lanes", "By Jane Doe",
+                      "March 3, 2024", _ARTICLE])
+    cleaned = clean_lines(page, RULES_ONLY)
+    assert build_metadata(cleaned).title == "Council approves new bike lanes"
+
+
+def test_menu_items_repeated_far_from_the_article_are_no_title() -> None:
+    menu = "Subscription Changes and Holiday Schedules"
+    footer = [f"Footer link {n}" for n in range(8)]
+    page = "\n".join([menu, "Council approves new bike lanes", _ARTICLE, *footer, menu])
+    cleaned = clean_lines(page, RULES_ONLY)
+    assert build_metadata(cleaned).title == "Council approves new bike lanes"

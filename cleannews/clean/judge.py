@@ -39,7 +39,12 @@ FALLBACK_SCORE_FACTOR = 0.5
 # A repeated title is a headline-sized line; shorter repeats are menu words.
 MIN_TITLE_CHARS = 15
 MAX_TITLE_WORDS = 40
-MAX_TITLE_CHARS = 400  # with a site name; a quick bound before counting words
+MAX_TITLE_CHARS = 400
+# How close together the two copies of a repeated title stand, and how far above the
+# first paragraph (of at least MIN_FIRST_PARAGRAPH_WORDS words) the title may be.
+TITLE_REPEAT_LINES = 6
+TITLE_BODY_REACH_LINES = 12
+MIN_FIRST_PARAGRAPH_WORDS = 15  # with a site name; a quick bound before counting words
 # How far apart (in lines) a glued line and the line it repeats may be.
 GLUE_WINDOW_LINES = 3
 # A run of fewer items than this after a "Related"-like heading is not a link farm: a
@@ -178,16 +183,27 @@ def _split_glued(lines: list[SourceLine]) -> list[SourceLine]:
 def _title_candidates(texts: Sequence[str]) -> set[int]:
     """Indices of lines that repeat the page title (the same headline twice, maybe with a site)."""
     positions: dict[str, list[int]] = {}
+    # The headline stands shortly before the article's first paragraph; menu entries that
+    # repeat elsewhere on the page are not it.
+    first_paragraph = next((i for i, text in enumerate(texts) if rules.looks_like_body(text)
+                            and rules.word_count(text) >= MIN_FIRST_PARAGRAPH_WORDS), len(texts))
     for index, text in enumerate(texts):
-        if not MIN_TITLE_CHARS <= len(text) <= MAX_TITLE_CHARS:
+        # A list item is a menu or a link, not the headline.
+        if not MIN_TITLE_CHARS <= len(text) <= MAX_TITLE_CHARS or _BULLET.match(text):
             continue
         # A headline is short and does not end like a sentence; a repeated paragraph is
         # left to the duplicate rule.
         words = rules.word_count(text)
         if words <= MAX_TITLE_WORDS and not (words >= MIN_SENTENCE_WORDS and text[-1] in ".。"):
             positions.setdefault(rules.bare(text), []).append(index)
-    # A title appears twice as itself, or once more inside "Headline - Site".
-    variants: dict[str, set[str]] = {t: {t} for t, where in positions.items() if len(where) > 1}
+    # A title appears twice as itself, close together (the page's <title> and its <h1>), or
+    # once more inside "Headline - Site". Menu entries repeat too, but far apart (header and
+    # footer): on the development dumps taking those for the title was wrong 9 times in 10.
+    # A line repeated more than twice is a widget or a menu.
+    variants: dict[str, set[str]] = {
+        t: {t} for t, where in positions.items()
+        if len(where) == 2 and where[1] - where[0] <= TITLE_REPEAT_LINES
+    }
     for text in list(positions):
         for title in _site_split_candidates(text):
             if title in positions and title != text:
@@ -195,11 +211,16 @@ def _title_candidates(texts: Sequence[str]) -> set[int]:
     if not variants:
         return set()
 
-    def first_position(title: str) -> int:
-        return min(positions[v][0] for v in variants[title])
+    def last_position_before(title: str) -> int:
+        return max((i for v in variants[title] for i in positions[v] if i < first_paragraph),
+                   default=-1)
 
-    # The title comes before the article and before any list repeating other headlines.
-    title = min(variants, key=lambda t: (first_position(t), -len(t)))
+    near = {t for t in variants
+            if 0 <= first_paragraph - last_position_before(t) <= TITLE_BODY_REACH_LINES}
+    if not near:
+        return set()
+    # Of several candidates, the one closest above the first paragraph.
+    title = max(near, key=lambda t: (last_position_before(t), len(t)))
     return {index for variant in variants[title] for index in positions[variant]}
 
 
