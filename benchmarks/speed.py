@@ -89,6 +89,12 @@ def run_worker(mode: str, files: Sequence[Path]) -> dict[str, Any]:
     extract = _extractor(mode)
     if contents:
         extract(contents[0])  # warm-up: imports, lazy models
+    if mode.startswith("cleannews"):
+        # The language identifier loads its model on first use, which not every warm-up
+        # document triggers (most HTML declares its language): load it before the clock.
+        from cleannews.metadata import detect_language
+
+        detect_language("A sentence long enough to identify the language it is written in.")
     started = time.perf_counter()
     for content in contents:
         extract(content)

@@ -218,18 +218,23 @@ COMMENT_VERBS_PAST: tuple[str, ...] = (
 # A photo caption's credit: "(AP Photo/Alan Diaz)", "(Photo: Jane Doe/Reuters)",
 # "Image copyright Getty Images", "Foto: dpa", "写真：共同". A line that ends with one, or
 # starts with one, is a caption, whatever its language.
-PHOTO_CREDIT = re.compile(
+PHOTO_CREDIT_END = re.compile(
     # "(AP Photo/Alan Diaz)", "(Photo: Jane Doe)", "(Image credit: NASA)", "(Credit: iStock)"
     r"[(\[](?:[\w.&' -]{0,30}\s)?(?:(?:photos?|fotos?|images?|pictures?|bild)\s*"
     r"(?:credits?\s*)?(?:[:/]|by\b)|credits?\s*:)[^()\[\]]{0,80}[)\]]\s*$"
-    # "Image copyright Getty Images ...", "Photo: ...", "Foto: dpa", "写真：共同"
-    r"|^(?:image copyright|image caption)\b"
-    r"|^(?:photo credits?|picture credits?|image credits?|image source|photo|foto|fotos|bild"
-    r"|crédit photo|image|写真|사진|图片|圖片)\s*[:：]"
     # ".../Getty Images" at the end of a caption
     r"|/(?:getty images|afp|reuters|ap|epa|dpa|shutterstock|istock|alamy)(?: via [\w ]+)?\s*\)?$",
     re.IGNORECASE,
 )
+PHOTO_CREDIT_START = re.compile(
+    # "Image copyright Getty Images ...", "Photo: ...", "Foto: dpa", "写真：共同"
+    r"(?:image copyright|image caption)\b"
+    r"|(?:photo credits?|picture credits?|image credits?|image source|photo|foto|fotos|bild"
+    r"|crédit photo|image|写真|사진|图片|圖片)\s*[:：]",
+    re.IGNORECASE,
+)
+# A credit at the end of a caption fits in this many characters.
+PHOTO_CREDIT_END_CHARS = 160
 
 # Relative times that stamp comments and list items ("2 days ago", "vor 3 Stunden").
 RELATIVE_TIME = re.compile(

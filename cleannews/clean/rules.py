@@ -349,7 +349,8 @@ def is_photo_credit(line: str) -> bool:
     text = bare(line)
     if not text or word_count(text) > MAX_CAPTION_WORDS:
         return False
-    return patterns.PHOTO_CREDIT.search(text) is not None
+    return bool(patterns.PHOTO_CREDIT_START.match(text)
+                or patterns.PHOTO_CREDIT_END.search(text[-patterns.PHOTO_CREDIT_END_CHARS:]))
 
 
 # A comment header is a name, maybe a date, and the verb; longer lines are prose.
