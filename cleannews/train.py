@@ -128,7 +128,7 @@ def _load_page(task: tuple[str, str, str, str, str | None]) -> Page:
     lines, verdicts, _ = judge_rules(text)
     texts = [line.text for line in lines]
     reasons = [v[0].value if v else None for v in verdicts]
-    vectors = line_features(texts, [line.indent for line in lines], reasons)
+    vectors = line_features(lines, reasons)
     labels = line_labels(texts, gold_without_title(gold, title))
     return Page(doc_id, f"{Path(folder).name}/{dump}", texts, reasons, vectors, labels, gold)
 

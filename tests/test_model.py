@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from cleannews.clean.features import FEATURE_NAMES, line_features
+from cleannews.clean.lines import SourceLine
 from cleannews.clean.model import (
     MODEL_RESOURCE,
     RULES_ONLY,
@@ -30,7 +31,7 @@ PAGE = [
     "Share 4",
     "Privacy Policy",
 ]
-INDENTS = [0] * len(PAGE)
+LINES = [SourceLine(number, 0, text) for number, text in enumerate(PAGE, start=1)]
 REASONS: list[str | None] = ["navigation", None, None, None, None, "reaction_counter", None]
 # One term of an explanation: a feature name (or "context") and its signed contribution.
 _TERM = re.compile(r"(\w+?)([+-]\d+\.\d{2})")
@@ -60,7 +61,7 @@ def test_shipped_model_loads() -> None:
 
 
 def test_smoothing_inputs_match_the_names() -> None:
-    vectors = line_features(PAGE, INDENTS, REASONS)
+    vectors = line_features(LINES, REASONS)
     assert all(len(v) == len(FEATURE_NAMES) for v in vectors)
     rows = smoothing_inputs([0.0] * len(PAGE), vectors)
     assert all(len(row) == len(SMOOTHING_NAMES) for row in rows)
@@ -99,8 +100,8 @@ def test_threshold_defaults_to_one_half() -> None:
 
 def test_scores_are_probabilities_and_deterministic() -> None:
     model = load_default_model()
-    first = model.score_lines(PAGE, INDENTS, REASONS)
-    second = LineModel.from_dict(_shipped()).score_lines(PAGE, INDENTS, REASONS)
+    first = model.score_lines(LINES, REASONS)
+    second = LineModel.from_dict(_shipped()).score_lines(LINES, REASONS)
     assert first == second
     assert len(first) == len(PAGE)
     assert all(0.0 <= line.probability <= 1.0 for line in first)
@@ -111,11 +112,11 @@ def test_scores_are_probabilities_and_deterministic() -> None:
 
 
 def test_scores_on_an_empty_page() -> None:
-    assert load_default_model().score_lines([], [], []) == []
+    assert load_default_model().score_lines([], []) == []
 
 
 def test_explanation_names_features_and_context() -> None:
-    scored = load_default_model().score_lines(PAGE, INDENTS, REASONS, explain=True)
+    scored = load_default_model().score_lines(LINES, REASONS, explain=True)
     for line in scored:
         terms = [_TERM.fullmatch(term) for term in line.explanation.split()]
         assert all(terms), line.explanation
@@ -128,6 +129,6 @@ def test_explanation_names_features_and_context() -> None:
 @pytest.mark.parametrize("model", [RULES_ONLY, KeepAllModel((), (), 0.5)],
                          ids=["RULES_ONLY", "KeepAllModel"])
 def test_keep_all_models_keep_everything(model: LineModel) -> None:
-    scored = model.score_lines(PAGE, INDENTS, REASONS, explain=True)
+    scored = model.score_lines(LINES, REASONS, explain=True)
     assert [line.probability for line in scored] == [1.0] * len(PAGE)
     assert all(line.probability >= model.threshold for line in scored)

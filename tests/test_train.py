@@ -8,6 +8,7 @@ pytest.importorskip("numpy")  # numpy is only in the 'train' extra
 
 from cleannews.clean.features import FEATURE_NAMES, line_features
 from cleannews.clean.judge import judge_rules
+from cleannews.clean.lines import SourceLine
 from cleannews.clean.model import SMOOTHING_NAMES, LineModel
 from cleannews.train import Page, fit_model, gold_without_title, line_labels
 
@@ -79,7 +80,7 @@ def _page(number: int) -> Page:
     lines, verdicts, _ = judge_rules("\n".join(texts))
     line_texts = [line.text for line in lines]
     reasons = [v[0].value if v else None for v in verdicts]
-    vectors = line_features(line_texts, [line.indent for line in lines], reasons)
+    vectors = line_features(lines, reasons)
     labels = line_labels(line_texts, gold_without_title(gold, None))
     return Page(f"page-{number}", "toy/text-x", line_texts, reasons, vectors, labels, gold)
 
@@ -98,7 +99,8 @@ def test_fit_model_gives_a_loadable_deterministic_model(pages: list[Page]) -> No
     assert model["lines"] == sum(r is None for p in pages for r in p.rule_reasons)
     line_model = LineModel.from_dict(model)
     page = pages[0]
-    scores = line_model.score_lines(page.texts, [0] * len(page.texts), page.rule_reasons)
+    lines = [SourceLine(number, 0, text) for number, text in enumerate(page.texts, start=1)]
+    scores = line_model.score_lines(lines, page.rule_reasons)
     kept = [s.probability >= line_model.threshold for s in scores]
     # On its own training data the toy model separates body from menu lines.
     assert kept == [bool(label) for label in page.labels]

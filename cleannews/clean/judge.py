@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from cleannews.clean import rules
+from cleannews.clean.lines import SourceLine, split_lines
 from cleannews.clean.model import LineModel, load_default_model
 from cleannews.clean.stopwords import STOP_WORDS
 
@@ -55,7 +56,6 @@ MIN_LINK_FARM_ITEMS = 2
 MAX_UNBULLETED_ITEM_WORDS = 15
 
 _BULLET = re.compile(r"^\s*(?:[*\-+•·▪►▶◦‣]|\d{1,3}[.)])\s+")
-_NEWLINES = re.compile(r"\r\n|\r|\n")
 
 
 class DropReason(str, enum.Enum):
@@ -121,34 +121,6 @@ class CleanedText:
         return tuple(line.text for line in self.lines if line.reason is reason)
 
 
-@dataclass(frozen=True, slots=True)
-class SourceLine:
-    """A non-blank input line: its number, how far it is indented, and its stripped text."""
-
-    number: int
-    indent: int
-    text: str
-
-
-def split_lines(text: str) -> list[SourceLine]:
-    """Split text into numbered, stripped lines, leaving out blank lines.
-
-    Only CR and LF end a line: ``str.splitlines`` would also split at form feeds and
-    U+2028, which scraped text carries inside paragraphs. The indent (in characters,
-    a tab counting as four) is kept: text dumpers indent menus and lists.
-
-    >>> split_lines("a\\r\\n\\n  b  \\u2028c")
-    [SourceLine(number=1, indent=0, text='a'), SourceLine(number=3, indent=2, text='b  \\u2028c')]
-    """
-    result = []
-    for number, line in enumerate(_NEWLINES.split(text), start=1):
-        stripped = line.strip()
-        if stripped:
-            lead = line[: len(line) - len(line.lstrip())]
-            result.append(SourceLine(number, len(lead.expandtabs(4)), stripped))
-    return result
-
-
 def _split_glued(lines: list[SourceLine]) -> list[SourceLine]:
     """Split a line that has a nearby line glued inside it ("Home > NewsHeadline - Site").
 
@@ -175,8 +147,10 @@ def _split_glued(lines: list[SourceLine]) -> list[SourceLine]:
         if cut is None:
             result.append(line)
         else:
-            result.append(SourceLine(line.number, line.indent, text[:cut].strip()))
-            result.append(SourceLine(line.number, line.indent + cut, text[cut:].strip()))
+            result.append(SourceLine(line.number, line.indent, text[:cut].strip(),
+                                     line.link_share))
+            result.append(SourceLine(line.number, line.indent + cut, text[cut:].strip(),
+                                     line.link_share))
     return result
 
 
@@ -369,10 +343,8 @@ def clean_lines(text: str, model: LineModel | None = None, explain: bool = False
     lines, verdicts, farms = judge_rules(text)
     if model is None:
         model = load_default_model()
-    texts = [line.text for line in lines]
-    indents = [line.indent for line in lines]
     reasons = [v[0].value if v else None for v in verdicts]
-    scores = model.score_lines(texts, indents, reasons, explain=explain)
+    scores = model.score_lines(lines, reasons, explain=explain)
     threshold = decision_threshold(model.threshold, verdicts, [s.probability for s in scores])
     judged: list[JudgedLine] = []
     for line, verdict, scored in zip(lines, verdicts, scores, strict=True):

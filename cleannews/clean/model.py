@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from cleannews.clean.features import FEATURE_NAMES, distances_to, line_features
+from cleannews.clean.lines import SourceLine
 
 __all__ = [
     "RULES_ONLY",
@@ -210,13 +211,13 @@ class LineModel:
         return first, logits
 
     def score_lines(
-        self, texts: Sequence[str], indents: Sequence[int], rule_reasons: Sequence[str | None],
+        self, lines: Sequence[SourceLine], rule_reasons: Sequence[str | None],
         explain: bool = False,
     ) -> list[ScoredLine]:
         """Score every line of a page; with ``explain``, name what weighed most."""
-        if not texts:
+        if not lines:
             return []
-        vectors = line_features(texts, indents, rule_reasons)
+        vectors = line_features(lines, rule_reasons)
         first, last = self.logits(vectors, rule_reasons)
         return [
             ScoredLine(_sigmoid(final), self._explain(vector, final - own) if explain else "")
@@ -238,10 +239,10 @@ class KeepAllModel(LineModel):
     """Stand-in used when no model file is installed: keeps every line the rules keep."""
 
     def score_lines(
-        self, texts: Sequence[str], indents: Sequence[int], rule_reasons: Sequence[str | None],
+        self, lines: Sequence[SourceLine], rule_reasons: Sequence[str | None],
         explain: bool = False,
     ) -> list[ScoredLine]:
-        return [ScoredLine(1.0, "") for _ in texts]
+        return [ScoredLine(1.0, "") for _ in lines]
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,153 @@
+"""From a page's text to the lines that get judged: split, unwrap, strip link markup.
+
+Text dumpers differ in ways that would otherwise change every line's features: some wrap
+paragraphs at a fixed width (lynx, w3m, html2text's default of 78 columns), some write
+links as markdown (``[headline](https://...)``). Lines are put back into paragraphs and
+links into plain text here, and the share of each line that was link text is kept, since
+link lists are boilerplate in every dump that shows them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+__all__ = ["SourceLine", "split_lines", "strip_link_markup"]
+
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+# Markdown images and links: ![alt](src), [text](url "title"), [text][ref]; also the
+# reference definitions "[1]: https://..." that some dumpers list at the end.
+_IMAGE = re.compile(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,1000}\)")
+_LINK = re.compile(
+    r"\[([^\[\]\n]{0,500})\]\((?:[^()\s\n]|\([^)\s\n]*\)){0,1000}(?:\s+\"[^\"\n]{0,300}\")?\)"
+    r"|\[([^\[\]\n]{1,500})\]\[[^\]\n]{0,50}\]"
+)
+_REFERENCE = re.compile(r"^\s*\[[^\]\n]{1,50}\]:\s*\S+")
+# A line that starts a new block, never the continuation of a wrapped paragraph.
+_BLOCK_START = re.compile(r"^\s*(?:[*\-+•·▪►▶◦‣>#|]|\d{1,3}[.)]\s|o\s{2,})")
+
+# A dump counts as wrapped at width W when at least this share of its longer lines end
+# within WRAP_SLACK columns of W: html2text (78), lynx (79), w3m (80) wrap this way, and
+# unwrapped dumps' line lengths spread over hundreds of columns.
+MIN_WRAPPED_SHARE = 0.5
+WRAP_SLACK = 20
+MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 60, 120
+# ... and at least this share of its full lines go on in lower case (or in a script
+# without case) on the next line.
+MIN_CONTINUED_SHARE = 0.3
+# Lines at least this long are the ones whose lengths tell the wrap width.
+MIN_MEASURED_CHARS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLine:
+    """A non-blank input line (or unwrapped paragraph) ready to be judged.
+
+    ``number`` is the 1-based input line it starts on; ``indent`` how far that line is
+    indented (text dumpers indent menus and lists); ``link_share`` the share of its
+    characters that were link text before the link markup was removed.
+    """
+
+    number: int
+    indent: int
+    text: str
+    link_share: float = 0.0
+
+
+def strip_link_markup(text: str) -> tuple[str, float]:
+    """Replace markdown links by their text and drop images; return the share of link text.
+
+    >>> strip_link_markup("Read [the report](https://example.com/r.pdf) today ![x](a.png)")
+    ('Read the report today', 0.48)
+    """
+    if "](" not in text and "][" not in text:
+        return text, 0.0
+    text = _IMAGE.sub("", text)
+    linked = 0
+
+    def keep_text(match: re.Match[str]) -> str:
+        nonlocal linked
+        inner = match.group(1) if match.group(1) is not None else match.group(2)
+        linked += len(inner.strip())
+        return inner
+
+    plain = " ".join(_LINK.sub(keep_text, text).split())
+    return plain, round(linked / len(plain), 2) if plain else 0.0
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column width a dump was wrapped at, or None if it was not wrapped."""
+    # Dumpers do not break a url or a link, so lines holding one may run past the width.
+    lengths = [len(line.rstrip()) for line in lines
+               if len(line.strip()) >= MIN_MEASURED_CHARS
+               and "://" not in line and "](" not in line]
+    if len(lengths) < 5:
+        return None
+    # The width is the length that (nearly) no line exceeds; a few longer lines (URLs,
+    # tables) don't count.
+    candidates = Counter(min(length, MAX_WRAP_WIDTH + 1) for length in lengths)
+    width = min((w for w in range(MIN_WRAP_WIDTH, MAX_WRAP_WIDTH + 1)
+                 if sum(c for length, c in candidates.items() if length > w) <= len(lengths) / 20),
+                default=None)
+    if width is None:
+        return None
+    near = sum(1 for length in lengths if width - WRAP_SLACK <= length <= width)
+    if near / len(lengths) < MIN_WRAPPED_SHARE:
+        return None
+    # In a wrapped dump, a full line is often followed by the rest of its sentence; a list
+    # of headlines of similar lengths is not.
+    full = [i for i, line in enumerate(lines[:-1])
+            if width - WRAP_SLACK <= len(line.rstrip()) <= width]
+    continued = sum(1 for i in full if _goes_on(lines[i + 1]))
+    return width if continued / len(full) >= MIN_CONTINUED_SHARE else None
+
+
+def _goes_on(line: str) -> bool:
+    """Whether a line starts like the rest of a sentence: lower case, or a caseless script."""
+    first = line.lstrip()[:1]
+    return bool(first) and (first.islower() or (first.isalpha() and not first.isupper()))
+
+
+def _unwrap(raw: list[str], width: int) -> list[tuple[int, str]]:
+    """Join lines a fixed-width dumper broke; returns (first line number, text) pairs."""
+    joined: list[tuple[int, str]] = []
+    previous_full = False
+    for number, line in enumerate(raw, start=1):
+        if not line.strip():
+            previous_full = False
+            joined.append((number, line))
+            continue
+        if previous_full and joined and not _BLOCK_START.match(line):
+            start, text = joined[-1]
+            joined[-1] = (start, text.rstrip() + " " + line.strip())
+        else:
+            joined.append((number, line))
+        # The dumper broke this line because the next word did not fit.
+        previous_full = len(line.rstrip()) >= width - WRAP_SLACK
+    return joined
+
+
+def split_lines(text: str) -> list[SourceLine]:
+    """Split text into numbered, stripped lines (paragraphs, if the dump was wrapped).
+
+    Blank lines are left out. Only CR and LF end a line: ``str.splitlines`` would also
+    split at form feeds and U+2028, which scraped text carries inside paragraphs. The
+    indent counts a tab as four columns.
+
+    >>> [(line.number, line.indent, line.text) for line in split_lines("a\\r\\n\\n  b  \\u2028c")]
+    [(1, 0, 'a'), (3, 2, 'b  \\u2028c')]
+    """
+    raw = _NEWLINES.split(text)
+    width = _wrap_width(raw)
+    numbered = _unwrap(raw, width) if width else list(enumerate(raw, start=1))
+    result = []
+    for number, line in numbered:
+        stripped = line.strip()
+        if not stripped or _REFERENCE.match(stripped):
+            continue
+        plain, link_share = strip_link_markup(stripped)
+        if plain:
+            lead = line[: len(line) - len(line.lstrip())]
+            result.append(SourceLine(number, len(lead.expandtabs(4)), plain, link_share))
+    return result

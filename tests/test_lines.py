@@ -1,0 +1,74 @@
+"""Splitting a dump into the lines that get judged: unwrapping and link markup."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleannews.clean.lines import split_lines, strip_link_markup
+
+PARAGRAPH = (
+    "The council voted on Tuesday to build twelve kilometres of protected bike lanes "
+    "across the city centre by the end of 2026, after two years of consultations with "
+    "residents, shop owners and cycling groups who had asked for safer streets."
+)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines, current = [], ""
+    for word in text.split():
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    lines.append(current)
+    return lines
+
+
+@pytest.mark.parametrize("width", [72, 78, 80])
+def test_wrapped_dump_is_unwrapped(width: int) -> None:
+    page = "\n".join(["* Home", "* News", "", *_wrap(PARAGRAPH, width), "",
+                      *_wrap(PARAGRAPH.replace("Tuesday", "Monday"), width), "", "* Contact"])
+    texts = [line.text for line in split_lines(page)]
+    assert PARAGRAPH in texts
+    assert PARAGRAPH.replace("Tuesday", "Monday") in texts
+    assert texts[0] == "* Home" and texts[-1] == "* Contact"
+
+
+def test_unwrapped_dump_is_left_alone() -> None:
+    page = "\n".join(["Short line", PARAGRAPH, "Another short line", PARAGRAPH])
+    assert [line.text for line in split_lines(page)] == page.split("\n")
+
+
+def test_list_items_are_not_joined_to_a_wrapped_paragraph() -> None:
+    page = "\n".join([*_wrap(PARAGRAPH, 78), "* first item of a list", "* second item"])
+    texts = [line.text for line in split_lines(page)]
+    assert texts[-2:] == ["* first item of a list", "* second item"]
+
+
+def test_line_numbers_point_at_the_first_line_of_a_paragraph() -> None:
+    page = "\n".join(["Menu", "", *_wrap(PARAGRAPH, 78), "", *_wrap(PARAGRAPH, 78)])
+    numbers = [line.number for line in split_lines(page)]
+    assert numbers == [1, 3, 3 + len(_wrap(PARAGRAPH, 78)) + 1]
+
+
+@pytest.mark.parametrize(("text", "plain"), [
+    ("[Tech](https://example.com/tech/)", "Tech"),
+    ("Read [the report](https://example.com/r.pdf \"PDF\") now.", "Read the report now."),
+    ("![logo](https://example.com/logo.png) Home", "Home"),
+    ("See [the story][3] for more", "See the story for more"),
+    ("No links here.", "No links here."),
+    ("A [bracketed] aside (and parentheses).", "A [bracketed] aside (and parentheses)."),
+])
+def test_strip_link_markup(text: str, plain: str) -> None:
+    assert strip_link_markup(text)[0] == plain
+
+
+def test_link_share() -> None:
+    assert strip_link_markup("[Tech](https://example.com/tech/)")[1] == 1.0
+    assert strip_link_markup("No links here.")[1] == 0.0
+
+
+def test_reference_definitions_and_image_lines_are_left_out() -> None:
+    page = "Body text [1] here.\n![photo](a.jpg)\n[1]: https://example.com/"
+    assert [line.text for line in split_lines(page)] == ["Body text [1] here."]
