@@ -99,7 +99,7 @@ REACTION_WORDS: tuple[str, ...] = (
     "comments", "reply", "replies", "reactions", "reaction", "upvote", "upvotes", "downvote",
     "vote", "votes", "views", "view", "reads", "claps", "recommend", "save", "saved",
     "bookmark", "copy link", "whatsapp", "facebook", "twitter", "linkedin", "reddit", "telegram",
-    "pinterest", "messenger", "flipboard", "good", "very good", "verygood", "bad", "great",
+    "pinterest", "messenger", "flipboard", "good", "very good", "bad", "great",
     "funny", "useful", "helpful", "not helpful", "interesting", "thumbs up", "thumbs down",
     "agree", "disagree", "dislike", "dislikes", "rating", "ratings", "points", "report",
     "flag", "quote", "permalink", "reply to", "responses", "response",

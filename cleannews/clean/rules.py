@@ -106,7 +106,7 @@ def is_reaction_counter(line: str) -> bool:
     Numbers alone (a date, a score, a phone number) are not a widget: a counter has a
     reaction word or an emoji.
 
-    >>> [is_reaction_counter(x) for x in ["veryGood! (32)", "👍 12", "Share 4", "Share"]]
+    >>> [is_reaction_counter(x) for x in ["Very good! (32)", "👍 12", "Share 4", "Share"]]
     [True, True, True, True]
     >>> is_reaction_counter("Like 3 · Share 4"), is_reaction_counter("Rating: 36 Votes")
     (True, True)
