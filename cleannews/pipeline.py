@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -21,7 +24,15 @@ from cleannews.extract import Extraction, ExtractOptions, extract_article
 from cleannews.metadata import build_metadata
 from cleannews.records import ErrorInfo, ErrorRecord, Record
 
-__all__ = ["Document", "Options", "clean", "clean_document", "clean_documents", "document_id"]
+__all__ = [
+    "Document",
+    "DocumentTimeout",
+    "Options",
+    "clean",
+    "clean_document",
+    "clean_documents",
+    "document_id",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -40,12 +51,16 @@ class Options:
         classify_html: also run the learned line classifier on the text trafilatura
             kept (the explicit rules always run).
         max_input_bytes: inputs larger than this give an error record; 0 for no limit.
+        timeout_seconds: a document that takes longer gives an error record of type
+            ``timeout``; 0 for no limit. Enforced with a timer signal, so only in the
+            main thread of a process on Unix (elsewhere there is no limit).
     """
 
     input_kind: Kind | None = None
     extract: ExtractOptions = field(default_factory=ExtractOptions)
     classify_html: bool = False
     max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
+    timeout_seconds: float = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +71,34 @@ class Document:
     source: str = "-"
     url: str | None = None
     id: str | None = None
+
+
+class DocumentTimeout(BaseException):
+    """The document took longer than the time limit.
+
+    A BaseException, so that a library's ``except Exception`` on the way cannot swallow it.
+    """
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise DocumentTimeout in the block after ``seconds``, where a timer signal can."""
+    usable = (seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise DocumentTimeout(f"took longer than {seconds:g} seconds (--timeout-seconds)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class _StageError(Exception):
@@ -191,7 +234,16 @@ def clean_document(document: Document, options: Options | None = None) -> Record
     """
     options = options or Options()
     try:
-        return judge_document(document, options)[3]
+        with _time_limit(options.timeout_seconds):
+            return judge_document(document, options)[3]
+    except DocumentTimeout as error:
+        logger.warning("%s: %s", document.source, error)
+        return ErrorRecord(
+            id=document.id or document_id(document.content),
+            source=document.source,
+            error=ErrorInfo(stage=_failed_stage(error), type="timeout", message=str(error)),
+            url=document.url,
+        )
     except Exception as error:  # the per-document boundary: any failure becomes data
         stage = error.stage if isinstance(error, _StageError) else _failed_stage(error)
         logger.warning("%s: %s failed: %s", document.source, stage, error)

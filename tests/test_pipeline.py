@@ -144,3 +144,22 @@ def test_options_are_frozen() -> None:
     options = Options()
     with pytest.raises(AttributeError):
         options.max_input_bytes = 1  # type: ignore[misc]
+
+
+def test_a_document_over_the_time_limit_gives_a_timeout_record(monkeypatch) -> None:
+    import time
+
+    from cleannews import pipeline
+
+    def slow_clean_lines(*args: object, **kwargs: object) -> None:
+        time.sleep(5)
+
+    monkeypatch.setattr(pipeline, "clean_lines", slow_clean_lines)
+    started = time.monotonic()
+    record = clean_document(Document(b"Some text."), Options(timeout_seconds=0.2))
+    assert time.monotonic() - started < 2
+    assert isinstance(record, ErrorRecord)
+    assert record.error.type == "timeout"
+    # The next document is not affected: the timer is off again.
+    monkeypatch.undo()
+    assert clean_document(Document(b"Some text."), Options(timeout_seconds=0.2)).status != "error"
