@@ -11,6 +11,7 @@ import enum
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cleannews.clean import rules
 from cleannews.clean.lines import SourceLine, split_lines
@@ -209,25 +210,31 @@ def _site_split_candidates(text: str) -> list[str]:
     return [parts[0].strip(), parts[-1].strip(), " - ".join(parts[:-1]).strip()]
 
 
+@lru_cache(maxsize=rules.CACHE_LINES)
+def _line_rule(text: str) -> tuple[DropReason, str] | None:
+    """The verdict of the rules that look at a line alone (menus repeat: it is cached)."""
+    if rules.is_breadcrumb(text):
+        return DropReason.NAVIGATION, "is_breadcrumb"
+    if rules.is_reaction_counter(text):
+        return DropReason.REACTION_COUNTER, "is_reaction_counter"
+    if rules.is_date_line(text):
+        return DropReason.DATE_LINE, "is_date_line"
+    if rules.is_byline(text):
+        return DropReason.BYLINE, "is_byline"
+    if rules.is_photo_credit(text):
+        return DropReason.PHOTO_CREDIT, "is_photo_credit"
+    if rules.is_comment_header(text, STOP_WORDS):
+        return DropReason.COMMENT, "is_comment_header"
+    return None
+
+
 def _judge_rules(texts: Sequence[str]) -> list[tuple[DropReason, str] | None]:
     verdicts: list[tuple[DropReason, str] | None] = [None] * len(texts)
     for index in _title_candidates(texts):
         verdicts[index] = (DropReason.TITLE, "repeated_title")
     for index, text in enumerate(texts):
-        if verdicts[index] is not None:
-            continue
-        if rules.is_breadcrumb(text):
-            verdicts[index] = (DropReason.NAVIGATION, "is_breadcrumb")
-        elif rules.is_reaction_counter(text):
-            verdicts[index] = (DropReason.REACTION_COUNTER, "is_reaction_counter")
-        elif rules.is_date_line(text):
-            verdicts[index] = (DropReason.DATE_LINE, "is_date_line")
-        elif rules.is_byline(text):
-            verdicts[index] = (DropReason.BYLINE, "is_byline")
-        elif rules.is_photo_credit(text):
-            verdicts[index] = (DropReason.PHOTO_CREDIT, "is_photo_credit")
-        elif rules.is_comment_header(text, STOP_WORDS):
-            verdicts[index] = (DropReason.COMMENT, "is_comment_header")
+        if verdicts[index] is None:
+            verdicts[index] = _line_rule(text)
     seen: set[str] = set()
     for index, text in enumerate(texts):
         # A paragraph-sized line seen before on the page is a teaser, a meta description
