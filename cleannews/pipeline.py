@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import signal
 import threading
 from collections.abc import Iterable, Iterator
@@ -39,6 +40,8 @@ logger = logging.getLogger(__name__)
 # Real article pages are far smaller; past this a file is a dump or an archive, and
 # cleaning it would hold a worker for minutes. 0 turns the limit off.
 DEFAULT_MAX_INPUT_BYTES = 16 * 1024 * 1024
+
+_NEWLINE = re.compile(r"\r\n?|\n")  # the line ends clean_lines splits at
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +143,36 @@ def _removed(cleaned: CleanedText, extraction: Extraction | None = None) -> dict
     return {name: count for name, count in counts.items() if count}
 
 
+def _markdown_text(cleaned: CleanedText, markdown: str) -> str:
+    """The kept lines, with a blank line where the markdown had one between them.
+
+    The line rules leave blank lines out, but markdown needs them: without them a renderer
+    runs two paragraphs, or a paragraph and the heading under it, into one paragraph.
+
+    >>> from cleannews.clean import clean_lines
+    >>> source = "## Storm hits coast\\n\\nRain fell all night in the town.\\n- one\\n- two"
+    >>> print(_markdown_text(clean_lines(source, RULES_ONLY), source))
+    ## Storm hits coast
+    <BLANKLINE>
+    Rain fell all night in the town.
+    - one
+    - two
+    """
+    blank = {number for number, line in enumerate(_NEWLINE.split(markdown), start=1)
+             if not line.strip()}
+    parts: list[str] = []
+    previous = 0
+    for line in cleaned.lines:
+        if not line.kept:
+            continue
+        if parts:
+            gap = any(number in blank for number in range(previous + 1, line.number))
+            parts.append("\n\n" if gap else "\n")
+        parts.append(line.text)
+        previous = line.number
+    return "".join(parts)
+
+
 def judge_document(
     document: Document, options: Options, explain: bool = False
 ) -> tuple[Decoded, Kind, CleanedText, Record]:
@@ -167,7 +200,8 @@ def judge_document(
     record = Record(
         id=document.id or document_id(document.content),
         source=document.source,
-        text=cleaned.text,
+        text=(_markdown_text(cleaned, text) if extraction is not None
+              and options.extract.markdown else cleaned.text),
         input_kind=kind.value,
         encoding=decoded.encoding,
         encoding_confidence=round(decoded.encoding_confidence, 3),
@@ -238,21 +272,32 @@ def clean_document(document: Document, options: Options | None = None) -> Record
             return judge_document(document, options)[3]
     except DocumentTimeout as error:
         logger.warning("%s: %s", document.source, error)
-        return ErrorRecord(
-            id=document.id or document_id(document.content),
-            source=document.source,
-            error=ErrorInfo(stage=_failed_stage(error), type="timeout", message=str(error)),
-            url=document.url,
-        )
+        return _error_record(document, options, ErrorInfo(_failed_stage(error), "timeout",
+                                                          str(error)))
     except Exception as error:  # the per-document boundary: any failure becomes data
         stage = error.stage if isinstance(error, _StageError) else _failed_stage(error)
         logger.warning("%s: %s failed: %s", document.source, stage, error)
-        return ErrorRecord(
-            id=document.id or document_id(document.content),
-            source=document.source,
-            error=ErrorInfo(stage=stage, type=_type_code(error), message=str(error) or repr(error)),
-            url=document.url,
-        )
+        return _error_record(document, options, ErrorInfo(stage, _type_code(error),
+                                                          str(error) or repr(error)))
+
+
+def _error_record(document: Document, options: Options, error: ErrorInfo) -> ErrorRecord:
+    """An error record, with the input's encoding and kind where decoding got that far."""
+    encoding = kind = None
+    if error.stage not in {"read", "decode"}:
+        # Decoding never fails and is cheap next to what failed; the kind may be forced.
+        decoded = _decode(document.content)
+        encoding = decoded.encoding
+        if not looks_like_binary(decoded.text):
+            kind = (options.input_kind or detect_kind(decoded.text)).value
+    return ErrorRecord(
+        id=document.id or document_id(document.content),
+        source=document.source,
+        error=error,
+        input_kind=kind,
+        encoding=encoding,
+        url=document.url,
+    )
 
 
 def clean_documents(

@@ -163,3 +163,16 @@ def test_a_document_over_the_time_limit_gives_a_timeout_record(monkeypatch) -> N
     # The next document is not affected: the timer is off again.
     monkeypatch.undo()
     assert clean_document(Document(b"Some text."), Options(timeout_seconds=0.2)).status != "error"
+
+
+def test_error_records_say_what_was_decoded(monkeypatch) -> None:
+    from cleannews import pipeline
+
+    def broken_clean_lines(*args: object, **kwargs: object) -> None:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(pipeline, "clean_lines", broken_clean_lines)
+    record = clean_document(Document("Some text.".encode("utf-8")))
+    assert isinstance(record, ErrorRecord)
+    assert (record.error.type, record.encoding, record.input_kind) == ("value_error", "utf-8",
+                                                                     "text")
