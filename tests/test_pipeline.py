@@ -172,7 +172,7 @@ def test_error_records_say_what_was_decoded(monkeypatch) -> None:
         raise ValueError("boom")
 
     monkeypatch.setattr(pipeline, "clean_lines", broken_clean_lines)
-    record = clean_document(Document("Some text.".encode("utf-8")))
+    record = clean_document(Document(b"Some text."))
     assert isinstance(record, ErrorRecord)
     assert (record.error.type, record.encoding, record.input_kind) == ("value_error", "utf-8",
                                                                      "text")
