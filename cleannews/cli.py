@@ -13,7 +13,7 @@ from cleannews import __version__
 from cleannews.batch import STDIN, clean_paths, expand_paths, read_input
 from cleannews.detect import Kind
 from cleannews.errors import CleannewsError
-from cleannews.extract import ExtractOptions
+from cleannews.extract import OUTPUT_FORMATS, ExtractOptions
 from cleannews.pipeline import DEFAULT_MAX_INPUT_BYTES, Document, Options, judge_document
 from cleannews.records import ErrorRecord, Record, to_json_line
 
@@ -77,6 +77,12 @@ def _write_explanation(path: str, stdin: BinaryIO, options: Options, url: str | 
 @click.option("--include-comments", is_flag=True, help="HTML: keep readers' comments.")
 @click.option("--include-tables/--no-include-tables", default=True, show_default=True,
               help="HTML: keep the text of tables.")
+@click.option("--output-format", type=click.Choice(OUTPUT_FORMATS), default="text",
+              show_default=True,
+              help="HTML: render the article as plain text or as markdown, keeping headings "
+                   "(## Subheading), list items (- item) and tables, e.g. "
+                   "'cleannews --output-format markdown page.html'. Text input is left as "
+                   "the dumper wrote it.")
 @click.option("--classify-html", is_flag=True,
               help="HTML: also run the learned line classifier on the extracted text.")
 @click.option("--max-input-bytes", type=click.IntRange(min=0), default=DEFAULT_MAX_INPUT_BYTES,
@@ -85,7 +91,7 @@ def _write_explanation(path: str, stdin: BinaryIO, options: Options, url: str | 
 @click.version_option(__version__, "-V", "--version")
 def main(paths: tuple[str, ...], output: IO[str], text_only: bool, explain: bool,
          input_kind: str | None, url: str | None, favor_precision: bool, favor_recall: bool,
-         include_comments: bool, include_tables: bool, classify_html: bool,
+         include_comments: bool, include_tables: bool, output_format: str, classify_html: bool,
          max_input_bytes: int, quiet: bool) -> None:
     """Turn raw scraped pages (HTML or dumped text) into clean article text and metadata.
 
@@ -108,7 +114,8 @@ def main(paths: tuple[str, ...], output: IO[str], text_only: bool, explain: bool
     options = Options(
         input_kind=Kind(input_kind) if input_kind else None,
         extract=ExtractOptions(favor_precision=favor_precision, favor_recall=favor_recall,
-                               include_comments=include_comments, include_tables=include_tables),
+                               include_comments=include_comments, include_tables=include_tables,
+                               output_format=output_format),
         classify_html=classify_html,
         max_input_bytes=max_input_bytes,
     )

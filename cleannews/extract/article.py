@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from cleannews.errors import CleannewsError
 from cleannews.extract.elements import WORD, all_text
 from cleannews.extract.markup import choose_title, read_headings, read_language, read_metadata
 from cleannews.extract.trim import RemovedBlock, clean_body, render_body, same_headline
@@ -16,7 +17,11 @@ if TYPE_CHECKING:  # lxml and trafilatura are imported at run time only when nee
     from lxml.etree import _Element
     from trafilatura.settings import Document
 
-__all__ = ["ExtractOptions", "Extraction", "ExtractionError", "extract_article"]
+__all__ = ["OUTPUT_FORMATS", "ExtractOptions", "Extraction", "ExtractionError", "extract_article"]
+
+# How the text of HTML input is rendered: plain text, or markdown (headings, lists, tables
+# and emphasis kept as trafilatura writes them). Text input is never re-rendered.
+OUTPUT_FORMATS = ("text", "markdown")
 
 # Recall mode found less than this share of the text the page holds in <p> elements: it
 # may have locked onto one section, so balanced mode runs too. On the dev benchmarks 0.2
@@ -44,6 +49,7 @@ class ExtractOptions:
     and cleannews trims the edges of what it found. ``favor_precision`` runs trafilatura's
     precision mode instead; ``favor_recall`` keeps the blocks that close the text (link
     lists, calls to action, credits) and removes only the headline and inline clutter.
+    ``output_format`` is ``"text"`` or ``"markdown"`` (see :data:`OUTPUT_FORMATS`).
     """
 
     favor_precision: bool = False
@@ -51,6 +57,16 @@ class ExtractOptions:
     include_comments: bool = False
     include_tables: bool = True
     fast: bool = False
+    output_format: str = "text"
+
+    def __post_init__(self) -> None:
+        if self.output_format not in OUTPUT_FORMATS:
+            raise CleannewsError(f"output_format must be one of {', '.join(OUTPUT_FORMATS)}, "
+                             f"not {self.output_format!r}")
+
+    @property
+    def markdown(self) -> bool:
+        return self.output_format == "markdown"
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,12 +207,13 @@ def extract_article(
     text, removed = "", tuple[RemovedBlock, ...]()
     if document is not None:
         text, removed = clean_body(document.body, (title, page.title), page.description,
-                                   trim_closing=not options.favor_recall)
+                                   trim_closing=not options.favor_recall,
+                                   markdown=options.markdown)
     recovered = _recover_article_body(page.article_body, text)
     if recovered is not None:
         text, removed = _drop_headline_line(recovered, (title, page.title)), ()
     if options.include_comments and document is not None and document.commentsbody is not None:
-        text = f"{text}\n{render_body(document.commentsbody)}"
+        text = f"{text}\n{render_body(document.commentsbody, options.markdown)}"
     return Extraction(
         text=text.strip(),
         title=title,

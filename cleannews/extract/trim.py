@@ -286,21 +286,27 @@ def _trim_closing(body: _Element, removed: list[RemovedBlock]) -> None:
         _remove(element, reason, removed)
 
 
-def render_body(body: _Element) -> str:
-    """Render trafilatura's output tree as text, as trafilatura would, without the links."""
+def render_body(body: _Element, markdown: bool = False) -> str:
+    """Render trafilatura's output tree as text, as trafilatura would, without the links.
+
+    ``markdown`` keeps headings, lists, tables and emphasis as markdown (trafilatura's
+    ``include_formatting``).
+    """
     from lxml import etree
-    from trafilatura.xml import xmltotxt  # trafilatura's own text serializer
+    from trafilatura.xml import xmltotxt  # trafilatura's own text and markdown serializer
 
     etree.strip_tags(body, "ref")  # links were kept only to measure link share
-    return str(xmltotxt(body, False) or "")
+    return str(xmltotxt(body, markdown) or "")
 
 
 def clean_body(body: _Element, titles: tuple[str | None, ...], description: str | None = None,
-               trim_closing: bool = True) -> tuple[str, tuple[RemovedBlock, ...]]:
+               trim_closing: bool = True, markdown: bool = False
+               ) -> tuple[str, tuple[RemovedBlock, ...]]:
     """Trim the edges of trafilatura's output tree (modified in place); return its text.
 
     ``titles`` are the headline and the page title: a leading block matching either is
     the headline. ``trim_closing`` False keeps what closes the text (for --favor-recall).
+    ``markdown`` renders the trimmed tree as markdown instead of plain text.
     """
     if body is None:
         return "", ()
@@ -309,4 +315,4 @@ def clean_body(body: _Element, titles: tuple[str | None, ...], description: str 
     _trim_opening(body, titles, description, removed)
     if trim_closing:
         _trim_closing(body, removed)
-    return render_body(body), tuple(removed)
+    return render_body(body, markdown), tuple(removed)
