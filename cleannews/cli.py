@@ -17,6 +17,9 @@ from cleannews.extract import OUTPUT_FORMATS, ExtractOptions
 from cleannews.pipeline import DEFAULT_MAX_INPUT_BYTES, Document, Options, judge_document
 from cleannews.records import ErrorRecord, Record, to_json_line
 
+# Pages take milliseconds; one that takes this long has hit a pathological case in a parser.
+DEFAULT_TIMEOUT_SECONDS = 60.0
+
 EXAMPLES = """
 \b
 Examples:
@@ -87,12 +90,16 @@ def _write_explanation(path: str, stdin: BinaryIO, options: Options, url: str | 
               help="HTML: also run the learned line classifier on the extracted text.")
 @click.option("--max-input-bytes", type=click.IntRange(min=0), default=DEFAULT_MAX_INPUT_BYTES,
               show_default=True, help="Larger inputs give an error record; 0 for no limit.")
+@click.option("--timeout-seconds", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_SECONDS,
+              show_default=True,
+              help="A page that takes longer gives an error record of type timeout and the "
+                   "run goes on; 0 for no limit.")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings or summary on standard error.")
 @click.version_option(__version__, "-V", "--version")
 def main(paths: tuple[str, ...], output: IO[str], text_only: bool, explain: bool,
          input_kind: str | None, url: str | None, favor_precision: bool, favor_recall: bool,
          include_comments: bool, include_tables: bool, output_format: str, classify_html: bool,
-         max_input_bytes: int, quiet: bool) -> None:
+         max_input_bytes: int, timeout_seconds: float, quiet: bool) -> None:
     """Turn raw scraped pages (HTML or dumped text) into clean article text and metadata.
 
     Reads each PATH (a directory is walked in sorted order; - is standard input, the
@@ -118,6 +125,7 @@ def main(paths: tuple[str, ...], output: IO[str], text_only: bool, explain: bool
                                output_format=output_format),
         classify_html=classify_html,
         max_input_bytes=max_input_bytes,
+        timeout_seconds=timeout_seconds,
     )
     try:
         if explain:

@@ -276,3 +276,11 @@ def test_entry_points(command: str) -> None:
                              stdin=subprocess.DEVNULL, check=False)
     assert version.returncode == 0
     assert __version__ in version.stdout.decode()
+
+
+def test_timeout_seconds_flag(runner: CliRunner, tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("The minister resigned on Friday after a week of protests.\n", encoding="utf-8")
+    result = runner.invoke(main, ["--timeout-seconds", "30", str(page)])
+    assert result.exit_code == 0
+    assert runner.invoke(main, ["--timeout-seconds", "-1", str(page)]).exit_code == 2
