@@ -132,7 +132,7 @@ def _line_features(text: str) -> tuple[float, ...]:
         float(bool(_URLISH.search(bare))),
         float(bool(_PIPE_LIKE.search(bare))),
         0.0,  # repeated
-        float(words >= 8 and last in _SENTENCE_END),
+        float(rules.looks_like_body(text)),
         furniture / n_tokens,
         float("©" in bare or "(c)" in lowered),
     )

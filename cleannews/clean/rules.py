@@ -392,6 +392,12 @@ def is_comment_header(line: str, stop_words: frozenset[str] = frozenset()) -> bo
     return present and bool(words) and not any(w in stop_words for w in words)
 
 
+MIN_BODY_WORDS = 8
+MIN_MULTI_SENTENCE_WORDS = 40
+MIN_SENTENCE_BREAKS = 2
+_SENTENCE_BREAK = re.compile(r"[.!?。！？][\"'”’)]?\s+\S|[。！？]")
+
+
 def looks_like_body(line: str) -> bool:
     """Return True for a line that reads as prose: long enough and ending like a sentence.
 
@@ -399,9 +405,17 @@ def looks_like_body(line: str) -> bool:
     True
     >>> looks_like_body("Most read")
     False
+
+    A long line holding several sentences is prose whatever it ends with (a credit, a
+    link): some dumps put a whole article on one line.
     """
     text = bare(line)
-    return word_count(text) >= 8 and text[-1] in patterns.SENTENCE_END
+    words = word_count(text)
+    if words < MIN_BODY_WORDS:
+        return False
+    return text[-1] in patterns.SENTENCE_END or (
+        words >= MIN_MULTI_SENTENCE_WORDS
+        and len(_SENTENCE_BREAK.findall(text)) >= MIN_SENTENCE_BREAKS)
 
 
 def looks_like_headline(line: str) -> bool:
