@@ -28,6 +28,7 @@ RULE_NAMES = (
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
+_WORD_START = re.compile(r"\b\w")
 _BULLET = re.compile(r"^(?:[*\-+•·▪►▶◦‣]|\d{1,3}[.)]|o\s)\s*")
 _HEADING = re.compile(r"^#{1,6}\s")
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b|@\w")
@@ -96,8 +97,9 @@ def _line_features(text: str) -> tuple[float, ...]:
     cjk = len(rules.CJK.findall(bare))
     words = len(tokens) + cjk  # a CJK run is a token; its characters count as words
     last = bare[-1:] or " "
-    upper = sum(1 for t in tokens if t[0].isupper())
-    cased = sum(1 for t in tokens if t[0].isupper() or t[0].islower())
+    firsts = _WORD_START.findall(bare)  # the first character of every token
+    upper = sum(map(str.isupper, firsts))
+    cased = upper + sum(map(str.islower, firsts))
     stop = sum(map(STOP_WORDS.__contains__, lowered_tokens))
     furniture = sum(map(_BOILERPLATE_WORDS.__contains__, lowered_tokens))
     digits = len(_DIGIT.findall(bare))

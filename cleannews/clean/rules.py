@@ -164,6 +164,7 @@ _LINK_FARM_PREFIX = re.compile("|".join(map(re.escape, patterns.LINK_FARM_HEADIN
 MAX_LINK_FARM_HEADING_WORDS = 6
 
 
+@lru_cache(maxsize=CACHE_LINES)
 def is_link_farm_heading(line: str) -> bool:
     """Return True for a heading that introduces a list of links to other stories.
 
