@@ -14,7 +14,7 @@ import signal
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from cleannews.clean import CleanedText, DropReason, clean_lines
@@ -319,7 +319,3 @@ def clean(content: bytes | str, url: str | None = None, *, options: Options | No
     """
     return clean_document(Document(content, source=source, url=url), options)
 
-
-def with_kind(options: Options, kind: Kind | None) -> Options:
-    """Return options with the input kind forced (or sniffed again, for None)."""
-    return replace(options, input_kind=kind)
