@@ -6,7 +6,10 @@ and the run goes on.
 
 from __future__ import annotations
 
+import gzip
+import io
 import logging
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -38,14 +41,36 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
 
 
 def read_input(path: str, stdin: BinaryIO | None, max_bytes: int) -> bytes:
-    """Read a whole input, or one byte past ``max_bytes`` (then it is too large anyway)."""
+    """Read a whole input, or one byte past ``max_bytes`` (then it is too large anyway).
+
+    A gzip-compressed input (saved pages often are: ``page.html.gz``) is decompressed,
+    and the limit applies to what it holds.
+    """
     size = max_bytes + 1 if max_bytes else -1
     if path == STDIN:
         if stdin is None:
             raise OSError("standard input is not available")
-        return stdin.read(size)
+        head = stdin.read(2)
+        if head == GZIP_MAGIC:
+            return _read_gzip(io.BytesIO(head + stdin.read()), size)
+        return head + stdin.read(size - 2 if size > 0 else -1)
     with Path(path).open("rb") as handle:
+        if handle.read(2) == GZIP_MAGIC:
+            handle.seek(0)
+            return _read_gzip(handle, size)
+        handle.seek(0)
         return handle.read(size)
+
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _read_gzip(handle: BinaryIO, size: int) -> bytes:
+    try:
+        with gzip.GzipFile(fileobj=handle) as unzipped:
+            return unzipped.read(size)
+    except (OSError, EOFError, zlib.error) as error:
+        raise OSError(f"not a readable gzip file: {error}") from error
 
 
 def clean_paths(

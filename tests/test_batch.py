@@ -106,3 +106,17 @@ def test_large_file_is_not_read_whole(tmp_path: Path) -> None:
                             stdin=io.BytesIO(BODY.encode() * 100))
     assert isinstance(record, ErrorRecord)
     assert record.error.type == "input_too_large"
+
+
+def test_gzipped_inputs_are_decompressed(tmp_path: Path) -> None:
+    import gzip
+
+    page = tmp_path / "page.txt.gz"
+    page.write_bytes(gzip.compress(
+        b"Home > News\nThe minister resigned on Friday after a week of protests.\n"))
+    broken = tmp_path / "broken.html.gz"
+    broken.write_bytes(b"\x1f\x8b" + b"not really gzip")
+    good, bad = list(clean_paths([str(page), str(broken)]))
+    assert good.status == "ok"
+    assert "minister resigned" in good.to_dict()["text"]
+    assert bad.status == "error" and bad.to_dict()["error"]["type"] == "unreadable"
