@@ -502,3 +502,24 @@ def test_is_photo_credit(line: str) -> None:
 ])
 def test_is_not_photo_credit(line: str) -> None:
     assert not rules.is_photo_credit(line)
+
+
+# --- is_cookie_notice ------------------------------------------------------------------
+@pytest.mark.parametrize("line", [
+    "This site uses cookies to improve your browsing experience. Accept all",
+    "We use cookies and other tracking technologies to show personalized content.",
+    "Diese Webseite verwendet Cookies. Mit der Nutzung stimmen Sie dem Datenschutz zu.",
+    "Ce site utilise des cookies. En poursuivant la navigation, vous acceptez leur usage.",
+    "Este sitio web utiliza cookies para mejorar la navegación.",
+])
+def test_is_cookie_notice(line: str) -> None:
+    assert rules.is_cookie_notice(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Bake the cookies for twelve minutes, until golden at the edges.",
+    "The children sold cookies outside the school to raise money for the trip.",
+    "Privacy regulators fined the company for tracking users without their consent.",
+])
+def test_is_not_cookie_notice(line: str) -> None:
+    assert not rules.is_cookie_notice(line)

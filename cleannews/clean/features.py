@@ -23,7 +23,7 @@ __all__ = ["FEATURE_NAMES", "RULE_NAMES", "distances_to", "line_features"]
 # Rule verdicts the classifier sees as features of a line's neighbourhood.
 RULE_NAMES = (
     "navigation", "title", "date_line", "byline", "reaction_counter", "tagline", "photo_credit",
-    "comment", "duplicate", "link_farm",
+    "comment", "cookie_notice", "duplicate", "link_farm",
 )
 
 _WORD = re.compile(r"\w+")

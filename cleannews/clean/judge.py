@@ -68,6 +68,7 @@ class DropReason(str, enum.Enum):
     BYLINE = "byline"
     REACTION_COUNTER = "reaction_counter"
     TAGLINE = "tagline"
+    COOKIE_NOTICE = "cookie_notice"
     PHOTO_CREDIT = "photo_credit"
     COMMENT = "comment"
     DUPLICATE = "duplicate"
@@ -225,6 +226,8 @@ def _line_rule(text: str) -> tuple[DropReason, str] | None:
         return DropReason.PHOTO_CREDIT, "is_photo_credit"
     if rules.is_comment_header(text, STOP_WORDS):
         return DropReason.COMMENT, "is_comment_header"
+    if rules.is_cookie_notice(text):
+        return DropReason.COOKIE_NOTICE, "is_cookie_notice"
     return None
 
 

@@ -236,6 +236,18 @@ PHOTO_CREDIT_START = re.compile(
 # A credit at the end of a caption fits in this many characters.
 PHOTO_CREDIT_END_CHARS = 160
 
+# A cookie or consent banner names cookies (the word is borrowed in most languages) next to
+# one of these words; an article about baking cookies does not talk of consent or browsing.
+COOKIE_WORDS = re.compile(r"\bcookies?\b|куки|файлы cookie|クッキー|쿠키|饼干政策", re.IGNORECASE)
+CONSENT_WORDS = re.compile(
+    r"\b(?:consent|accept|agree|browsing|browser|website|site|privacy|tracking|personali[sz]ed"
+    r"|analytics|settings|preferences|einwilligung|akzeptieren|zustimmen|datenschutz|webseite"
+    r"|accepter|consentement|navigation|acepto|aceptar|consentimiento|navegación|aceitar"
+    r"|consentimento|navegação|accetta|consenso|navigazione|akkoord|toestemming"
+    r"|согласие|сайт|принять)\b",
+    re.IGNORECASE,
+)
+
 # Relative times that stamp comments and list items ("2 days ago", "vor 3 Stunden").
 RELATIVE_TIME = re.compile(
     r"^(?:(?:posted|updated|published|edited)\s+)?"

