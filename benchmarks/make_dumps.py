@@ -3,11 +3,14 @@
     python benchmarks/make_dumps.py BENCH_DIR [BENCH_DIR ...] --out OUT_DIR
 
 For each benchmark folder (``gold.jsonl`` + ``html/``) this writes ``OUT_DIR/<name>/``
-with a copy of ``gold.jsonl`` and ``text-html2text-wrapped/<id>.txt``: the pages dumped by
-html2text with its defaults, which keep links as markdown and wrap lines at 78 columns, as
-lynx and w3m dumps are wrapped too. The shipped line classifier is not trained on these,
-so scoring them (``python -m cleannews.evaluate OUT_DIR/*``) measures cleannews on a
-dumper it has never seen. Needs ``html2text`` (``pip install -e '.[train]'``).
+with a copy of ``gold.jsonl`` and one sub-folder of ``<id>.txt`` dumps per dumper:
+``text-html2text-wrapped`` (html2text with its defaults: links as markdown, lines wrapped
+at 78 columns), and, where the programs are installed (Debian packages ``lynx`` and
+``w3m``), ``text-lynx`` (``lynx -dump``: wrapped, numbered link markers, a list of
+references at the end) and ``text-w3m`` (``w3m -dump``). The shipped line classifier is
+trained on none of these, so scoring them (``python -m cleannews.evaluate OUT_DIR/*``)
+measures cleannews on dumpers it has never seen. html2text comes with
+``pip install -e '.[train]'``.
 """
 
 from __future__ import annotations
@@ -15,11 +18,20 @@ from __future__ import annotations
 import argparse
 import gzip
 import shutil
+import subprocess
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 DUMP_FOLDER = "text-html2text-wrapped"
+# Command lines of the terminal browsers, by the folder their dumps go to.
+BROWSER_DUMPS = {
+    "text-lynx": ["lynx", "-dump", "-force_html", "-display_charset=utf-8"],
+    "text-w3m": ["w3m", "-dump", "-T", "text/html", "-O", "utf-8"],
+}
+# A browser that takes longer than this on one page is stopped; its dump is left empty.
+BROWSER_TIMEOUT_SECONDS = 30
 
 
 def dump_page(html_bytes: bytes) -> str:
@@ -36,10 +48,26 @@ def dump_page(html_bytes: bytes) -> str:
         return ""
 
 
+def browser_dump(command: list[str], html_bytes: bytes) -> str:
+    """The page as a terminal browser dumps it (empty if the browser fails)."""
+    with tempfile.NamedTemporaryFile(suffix=".html") as page:
+        page.write(html_bytes)
+        page.flush()
+        try:
+            result = subprocess.run([*command, page.name], capture_output=True, check=False,
+                                    timeout=BROWSER_TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            return ""
+    return result.stdout.decode("utf-8", "replace")
+
+
 def make_dumps(folder: Path, out: Path) -> int:
     """Write the dumps of one benchmark folder; return how many pages were dumped."""
     target = out / folder.name
-    (target / DUMP_FOLDER).mkdir(parents=True, exist_ok=True)
+    browsers = {name: command for name, command in BROWSER_DUMPS.items()
+                if shutil.which(command[0])}
+    for name in [DUMP_FOLDER, *browsers]:
+        (target / name).mkdir(parents=True, exist_ok=True)
     shutil.copyfile(folder / "gold.jsonl", target / "gold.jsonl")
     count = 0
     for path in sorted((folder / "html").iterdir()):
@@ -48,6 +76,9 @@ def make_dumps(folder: Path, out: Path) -> int:
             data = gzip.decompress(data)
         page_id = path.name.split(".")[0]
         (target / DUMP_FOLDER / f"{page_id}.txt").write_text(dump_page(data), encoding="utf-8")
+        for name, command in browsers.items():
+            (target / name / f"{page_id}.txt").write_text(browser_dump(command, data),
+                                                          encoding="utf-8")
         count += 1
     return count
 

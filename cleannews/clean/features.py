@@ -53,8 +53,6 @@ _COUNT = re.compile(r"[\d()\[\]]+")
 BLOCK_GAP_LINES = 6
 
 _NOTHING_NEAR = [0.0] * len(RULE_NAMES)
-# A line whose text is mostly link text (in dumps that show links) is a link.
-MOSTLY_LINK_SHARE = 0.5
 # Share of capitalised words in English prose on the development pages is about this.
 CASELESS_UPPER_SHARE = 0.15
 # Per-line features, computed from the line alone (plus page-wide counts).
@@ -74,8 +72,9 @@ _PAGE_NAMES = (
     "rel_length", "position", "before_first_body", "after_last_body", "body_distance",
     "in_main_block", "main_block_distance", "indent_is_body_indent", "indent_deeper",
     "indent_shallower", "short_run", "word_share", "is_end_marker", "after_end_marker",
-    "link_share", "mostly_link", "window_link_share",
 )
+# The lines' link share (SourceLine.link_share) is not a feature yet: the development dumps
+# hide links, so a model could only learn its weight from a handful of lines.
 _CONTEXT_NAMES = (
     "prev_body_like", "next_body_like", "prev_log_words", "next_log_words",
     "window_body_share", "window_mean_log_words", "prev_bullet", "next_bullet",
@@ -232,10 +231,6 @@ def line_features(
     body_indent = body_indents.most_common(1)[0][0] if body_indents else -1
     short_runs = _short_runs([w <= SHORT_WORDS for w in words])
     ruled = [r is not None for r in rule_reasons]
-    link_shares = [line.link_share for line in lines]
-    link_sums = [0.0]
-    for share in link_shares:
-        link_sums.append(link_sums[-1] + share)
     stop_at, none_at, repeated_at = _L["stopword_share"], _L["no_stopwords"], _L["repeated"]
     cjk_at = _L["script_mismatch"]
     end_markers = [
@@ -249,8 +244,6 @@ def line_features(
     page_cjk_share = sum(b[cjk_at] for b in prose) / len(prose) if prose else 0.0
     vectors: list[list[float]] = []
     for index, raw_line in enumerate(base):
-        low_context = max(0, index - CONTEXT_LINES)
-        high_context = min(total, index + CONTEXT_LINES + 1)
         # Stop-word density relative to the page's own prose, so pages in a language
         # the lists know little of are not taken for boilerplate.
         line = list(raw_line)
@@ -282,9 +275,6 @@ def line_features(
             words[index] / total_words,
             float(end_markers[index]),
             float(index > end_of_article),
-            link_shares[index],
-            float(link_shares[index] >= MOSTLY_LINK_SHARE),
-            (link_sums[high_context] - link_sums[low_context]) / (high_context - low_context),
         )
         previous = base[index - 1] if index > 0 else None
         following = base[index + 1] if index + 1 < total else None

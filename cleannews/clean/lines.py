@@ -23,6 +23,10 @@ _LINK = re.compile(
     r"\[([^\[\]\n]{0,500})\]\((?:[^()\s\n]|\([^)\s\n]*\)){0,1000}(?:\s+\"[^\"\n]{0,300}\")?\)"
     r"|\[([^\[\]\n]{1,500})\]\[[^\]\n]{0,50}\]"
 )
+# lynx's link markers: "[12]" glued to the link text.
+_LYNX_MARKER = re.compile(r"\[\d{1,4}\](?=\S)")
+# Words a lynx link is taken to cover (headlines and menu entries are a few words long).
+LYNX_LINK_WORDS = 4
 _REFERENCE = re.compile(r"^\s*\[[^\]\n]{1,50}\]:\s*\S+")
 # A line that starts a new block, never the continuation of a wrapped paragraph.
 _BLOCK_START = re.compile(r"^\s*(?:[*\-+•·▪►▶◦‣>#|]|\d{1,3}[.)]\s|o\s{2,})")
@@ -58,9 +62,19 @@ class SourceLine:
 def strip_link_markup(text: str) -> tuple[str, float]:
     """Replace markdown links by their text and drop images; return the share of link text.
 
+    lynx's numbered link markers ("[12]Headline") are dropped too; as lynx does not mark
+    where a link ends, each is taken to cover a few words.
+
     >>> strip_link_markup("Read [the report](https://example.com/r.pdf) today ![x](a.png)")
     ('Read the report today', 0.48)
+    >>> strip_link_markup("* [4]Tech")
+    ('* Tech', 1.0)
     """
+    if "[" in text and _LYNX_MARKER.search(text):
+        markers = len(_LYNX_MARKER.findall(text))
+        text = _LYNX_MARKER.sub("", text)
+        words = len(text.split()) or 1
+        return text, min(1.0, round(markers * LYNX_LINK_WORDS / words, 2))
     if "](" not in text and "][" not in text:
         return text, 0.0
     text = _IMAGE.sub("", text)
