@@ -36,6 +36,7 @@ from cleannews.metadata import build_metadata, find_dateline, parse_date
     ("15/03/2024", "2024-03-15"),  # ... unless the first number cannot be a month
     ("3 de marzo de 2024", "2024-03-03"),
     ("Publicado em 3 de março de 2024", "2024-03-03"),
+    ("12 марта 2024", "2024-03-12"),
 ])
 def test_parse_date(text: str, expected: str) -> None:
     assert parse_date(text) == expected
@@ -60,7 +61,7 @@ def test_parse_date_iso_with_t_separator() -> None:
     "2024-02-40",
     "1850-01-01",  # out of range
     "Foo 3, 2024",  # not a month name
-    "12 марта 2024",  # a month name the lists do not have
+    "12 martius 2024",  # a month name the lists do not have
     "Chapter 12 2024",
 ])
 def test_parse_date_none(text: str) -> None:

@@ -274,6 +274,9 @@ for _names in (
     "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
     "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
     "januari februari maart april mei juni juli augustus september oktober november december",
+    # Russian, as dates write them (genitive) and as calendars do
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
 ):
     for _number, _name in enumerate(_names.split(), start=1):
         MONTHS.setdefault(_name, _number)
