@@ -9,7 +9,7 @@ text (and were not already claimed by an earlier line); a shorter line is body w
 words occur in the gold text and a longer line next to it is body. The headline is taken
 out of the gold first, since cleannews reports it as ``title`` and keeps it out of ``text``.
 
-Training needs numpy (``pip install -e '.[train]'``); inference does not. The fit is
+Training needs html2text to make dumps (``pip install -e '.[train]'``). The fit is
 deterministic: the same data gives the same file.
 """
 
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import re
 import sys
 from collections import Counter
@@ -30,12 +29,13 @@ from typing import TYPE_CHECKING, Any
 from cleannews.clean.features import FEATURE_NAMES, line_features
 from cleannews.clean.judge import decision_threshold, judge_rules
 from cleannews.clean.model import (
-    EDGE_LOGIT,
     MODEL_RESOURCE,
     SMOOTHING_NAMES,
     LineModel,
     smoothing_inputs,
+    stage_logits,
 )
+from cleannews.clean.windows import sigmoid
 from cleannews.decode import decode_bytes
 from cleannews.evaluate import read_gold, read_input, score_document, summarize
 
@@ -70,7 +70,7 @@ class Page:
     folder: str
     texts: list[str]
     rule_reasons: list[str | None]
-    vectors: list[list[float]]
+    vectors: Array
     labels: list[float]
     gold: str
 
@@ -181,7 +181,7 @@ def _line_weights(page: Page) -> list[float]:
 
 
 def _rows(
-    pages: Sequence[Page], inputs: Sequence[Sequence[Sequence[float]]], indices: Sequence[int]
+    pages: Sequence[Page], inputs: Sequence[Array], indices: Sequence[int]
 ) -> tuple[Array, Array, Array]:
     """Training rows of the given pages: the lines the rules left to the model."""
     import numpy as np
@@ -189,20 +189,11 @@ def _rows(
     rows, labels, weights = [], [], []
     for index in indices:
         page = pages[index]
-        for row, label, reason, weight in zip(inputs[index], page.labels, page.rule_reasons,
-                                              _line_weights(page), strict=True):
-            if reason is None:
-                rows.append(row)
-                labels.append(label)
-                weights.append(weight)
-    return np.array(rows), np.array(labels), np.array(weights)
-
-
-def _stage_logits(weights: Sequence[float], rows: Sequence[Sequence[float]],
-                  reasons: Sequence[str | None]) -> list[float]:
-    return [EDGE_LOGIT if reason is not None else float(sum(a * b for a, b in zip(weights, row,
-                                                                                   strict=True)))
-            for row, reason in zip(rows, reasons, strict=True)]
+        free = np.array([reason is None for reason in page.rule_reasons], dtype=bool)
+        rows.append(inputs[index][free])
+        labels.append(np.asarray(page.labels)[free])
+        weights.append(np.asarray(_line_weights(page))[free])
+    return np.vstack(rows), np.concatenate(labels), np.concatenate(weights)
 
 
 def fit_model(pages: Sequence[Page], penalty: float = L2_PENALTY,
@@ -212,23 +203,26 @@ def fit_model(pages: Sequence[Page], penalty: float = L2_PENALTY,
     Out-of-fold: a page's scores that feed the next stage come from a model fitted without
     that page, so the next stage learns how far to trust scores on unseen pages.
     """
+    import numpy as np
+
     everything = list(range(len(pages)))
+    ruled = [np.array([r is not None for r in page.rule_reasons], dtype=bool) for page in pages]
     folds = [everything[k::FOLDS] for k in range(FOLDS)]
-    inputs: list[Sequence[Sequence[float]]] = [page.vectors for page in pages]
+    inputs: list[Array] = [page.vectors for page in pages]
     fitted: list[list[float]] = []
     for stage in range(smoothing_stages + 1):
         x, y, w = _rows(pages, inputs, everything)
         fitted.append([float(v) for v in _fit_logistic(x, y, w, penalty)])
         if stage == smoothing_stages:
             break
-        out_of_fold: list[list[float]] = [[] for _ in pages]
+        out_of_fold: list[Array] = [page.vectors[:, 0] for page in pages]
         for fold in folds:
             held_out = set(fold)
             fx, fy, fw = _rows(pages, inputs, [i for i in everything if i not in held_out])
             fold_weights = [float(v) for v in _fit_logistic(fx, fy, fw, penalty)]
             for index in fold:
-                out_of_fold[index] = _stage_logits(fold_weights, inputs[index],
-                                                   pages[index].rule_reasons)
+                out_of_fold[index] = stage_logits(
+                    np.asarray(fold_weights), inputs[index], ruled[index])
         inputs = [smoothing_inputs(out_of_fold[i], pages[i].vectors) for i in everything]
     return {
         "format": 2,
@@ -247,7 +241,7 @@ def predict_text(model: dict[str, Any], page: Page) -> str:
     """The text the model keeps of a page (for scoring without re-reading the files)."""
     line_model = LineModel.from_dict(model)
     _, logits = line_model.logits(page.vectors, page.rule_reasons)
-    probabilities = [1 / (1 + math.exp(-x)) for x in logits]
+    probabilities = sigmoid(logits).tolist()
     threshold = decision_threshold(line_model.threshold, page.rule_reasons, probabilities)
     return "\n".join(text for text, p, reason in zip(page.texts, probabilities,
                                                      page.rule_reasons, strict=True)

@@ -14,11 +14,23 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+import numpy as np
+from numpy.typing import NDArray
+
 from cleannews.clean import patterns, rules
 from cleannews.clean.lines import SourceLine
 from cleannews.clean.stopwords import STOP_WORDS
+from cleannews.clean.windows import (
+    Bools,
+    Floats,
+    distances_to,
+    run_lengths,
+    shifted,
+    window_sizes,
+    window_sums,
+)
 
-__all__ = ["FEATURE_NAMES", "RULE_NAMES", "distances_to", "line_features"]
+__all__ = ["FEATURE_NAMES", "RULE_NAMES", "line_features"]
 
 # Rule verdicts the classifier sees as features of a line's neighbourhood.
 RULE_NAMES = (
@@ -52,7 +64,6 @@ _COUNT = re.compile(r"[\d()\[\]]+")
 # Body-like lines at most this many lines apart belong to one block of text.
 BLOCK_GAP_LINES = 6
 
-_NOTHING_NEAR = [0.0] * len(RULE_NAMES)
 # Share of capitalised words in English prose on the development pages is about this.
 CASELESS_UPPER_SHARE = 0.15
 # Per-line features, computed from the line alone (plus page-wide counts).
@@ -66,6 +77,8 @@ _LINE_NAMES = (
 # Index of each per-line feature in its tuple.
 _L = {name: index for index, name in enumerate(_LINE_NAMES)}
 _BODY_LIKE, _LOG_WORDS = _L["body_like"], _L["log_words"]
+_STOP, _NO_STOP, _CJK, _REPEATED = (
+    _L["stopword_share"], _L["no_stopwords"], _L["script_mismatch"], _L["repeated"])
 _BULLET_AT, _ENDS_SENTENCE = _L["bullet"], _L["ends_sentence"]
 # Features of the line in its page.
 _PAGE_NAMES = (
@@ -139,170 +152,117 @@ def _line_features(text: str) -> tuple[float, ...]:
     )
 
 
-def distances_to(marks: Sequence[bool]) -> list[int]:
-    """For each index, how far the nearest marked index is (len(marks) when none is).
-
-    >>> distances_to([False, True, False, False])
-    [1, 0, 1, 2]
-    """
-    total = len(marks)
-    distances = [0 if mark else total for mark in marks]
-    for index in range(1, total):
-        if distances[index - 1] + 1 < distances[index]:
-            distances[index] = distances[index - 1] + 1
-    for index in range(total - 2, -1, -1):
-        if distances[index + 1] + 1 < distances[index]:
-            distances[index] = distances[index + 1] + 1
-    return distances
+@lru_cache(maxsize=rules.CACHE_LINES)
+def _is_end_marker(text: str) -> bool:
+    """A share bar, a comments heading or a link-farm heading: where articles end."""
+    return (_COUNT.sub("", rules.bare(text)).strip().lower() in _END_MARKERS
+            or rules.is_link_farm_heading(text))
 
 
-def _main_block(body: Sequence[bool], words: Sequence[float]) -> tuple[int, int]:
+def _main_block(body: Bools, words: Floats) -> tuple[int, int]:
     """The span of the block of body-like lines with the most words ((0, -1) if none)."""
-    best, best_words = (0, -1), -1.0
-    start = last = None
-    block_words = 0.0
-    for index, is_body in enumerate(body):
-        if not is_body:
-            continue
-        if last is None or index - last > BLOCK_GAP_LINES:
-            if start is not None and last is not None and block_words > best_words:
-                best, best_words = (start, last), block_words
-            start, block_words = index, 0.0
-        block_words += words[index]
-        last = index
-    if start is not None and last is not None and block_words > best_words:
-        best = (start, last)
-    return best
+    positions = np.flatnonzero(body)
+    if not len(positions):
+        return 0, -1
+    # A new block starts where the gap to the previous body-like line is too wide.
+    starts = np.flatnonzero(np.diff(positions, prepend=-BLOCK_GAP_LINES - 2) > BLOCK_GAP_LINES)
+    block_words = np.add.reduceat(words[positions], starts)
+    best = int(np.argmax(block_words))  # the first of equals, as a scan would keep
+    ends = np.append(starts[1:], len(positions)) - 1
+    return int(positions[starts[best]]), int(positions[ends[best]])
 
 
-def _end_of_article(
-    end_markers: Sequence[bool], body: Sequence[bool], words: Sequence[float]
-) -> int:
+def _end_of_article(end_markers: Bools, body: Bools, words: Floats) -> int:
     """Index of the first end marker after most of the page's prose (len if none)."""
-    prose_total = sum(w for w, is_body in zip(words, body, strict=True) if is_body)
-    prose_before = 0.0
-    for index, is_marker in enumerate(end_markers):
-        if is_marker and prose_total and prose_before / prose_total >= END_MARKER_MIN_PROSE_BEFORE:
-            return index
-        if body[index]:
-            prose_before += words[index]
-    return len(end_markers)
+    prose = np.where(body, words, 0.0)
+    prose_total = float(prose.sum())
+    if not prose_total:
+        return len(end_markers)
+    prose_before = np.cumsum(prose) - prose
+    late = np.flatnonzero(end_markers & (prose_before / prose_total
+                                         >= END_MARKER_MIN_PROSE_BEFORE))
+    return int(late[0]) if len(late) else len(end_markers)
 
 
-def _short_runs(short: Sequence[bool]) -> list[int]:
-    """For each line, the length of the run of consecutive short lines it is in (0 if long)."""
-    runs = [0] * len(short)
-    index = 0
-    while index < len(short):
-        if not short[index]:
-            index += 1
-            continue
-        end = index
-        while end < len(short) and short[end]:
-            end += 1
-        for position in range(index, end):
-            runs[position] = end - index
-        index = end
-    return runs
+def _body_indent(indents: NDArray[np.int64], body: Bools) -> int:
+    """The commonest indentation of body-like lines (the first seen of equals; -1 if none)."""
+    body_indents = Counter(indents[body].tolist())
+    return body_indents.most_common(1)[0][0] if body_indents else -1
 
 
-def line_features(
-    lines: Sequence[SourceLine], rule_reasons: Sequence[str | None]
-) -> list[list[float]]:
-    """Return one feature vector (ordered as :data:`FEATURE_NAMES`) per line."""
+def line_features(lines: Sequence[SourceLine], rule_reasons: Sequence[str | None]) -> Floats:
+    """Return one feature vector (ordered as :data:`FEATURE_NAMES`) per line, as a matrix."""
     texts = [line.text for line in lines]
-    indents = [line.indent for line in lines]
     total = len(texts)
     if not total:
-        return []
+        return np.zeros((0, len(FEATURE_NAMES)))
     counts = Counter(texts)
-    base = [_line_features(t) for t in texts]
-    body = [b[_L["body_like"]] > 0 for b in base]
-    log_words = [b[_L["log_words"]] for b in base]
-    words = [math.expm1(x) for x in log_words]
-    total_words = sum(words) or 1.0
-    body_positions = [i for i, is_body in enumerate(body) if is_body]
-    first_body = body_positions[0] if body_positions else total
-    last_body = body_positions[-1] if body_positions else -1
-    max_log_words = max(log_words) or 1.0
-    nearest_body = distances_to(body)
+    base = np.array([_line_features(t) for t in texts], dtype=np.float64)
+    indents = np.array([line.indent for line in lines], dtype=np.int64)
+    body = base[:, _BODY_LIKE] > 0
+    log_words = base[:, _LOG_WORDS]
+    words = np.expm1(log_words)
+    total_words = float(words.sum()) or 1.0
+    body_positions = np.flatnonzero(body)
+    first_body = int(body_positions[0]) if len(body_positions) else total
+    last_body = int(body_positions[-1]) if len(body_positions) else -1
+    max_log_words = float(log_words.max()) or 1.0
     main_start, main_end = _main_block(body, words)
-    body_indents = Counter(indents[i] for i in body_positions)
-    body_indent = body_indents.most_common(1)[0][0] if body_indents else -1
-    short_runs = _short_runs([w <= SHORT_WORDS for w in words])
-    ruled = [r is not None for r in rule_reasons]
-    stop_at, none_at, repeated_at = _L["stopword_share"], _L["no_stopwords"], _L["repeated"]
-    cjk_at = _L["script_mismatch"]
-    end_markers = [
-        _COUNT.sub("", rules.bare(t)).strip().lower() in _END_MARKERS
-        or reason == "comment" or rules.is_link_farm_heading(t)
-        for t, reason in zip(texts, rule_reasons, strict=True)
-    ]
+    body_indent = _body_indent(indents, body)
+    ruled = np.array([r is not None for r in rule_reasons], dtype=bool)
+    end_markers = np.array([_is_end_marker(t) or reason == "comment"
+                            for t, reason in zip(texts, rule_reasons, strict=True)], dtype=bool)
     end_of_article = _end_of_article(end_markers, body, words)
-    prose = [b for b, w in zip(base, words, strict=True) if w >= PROSE_WORDS]
-    page_stop_share = sum(b[stop_at] for b in prose) / len(prose) if prose else 0.0
-    page_cjk_share = sum(b[cjk_at] for b in prose) / len(prose) if prose else 0.0
-    vectors: list[list[float]] = []
-    for index, raw_line in enumerate(base):
-        # Stop-word density relative to the page's own prose, so pages in a language
-        # the lists know little of are not taken for boilerplate.
-        line = list(raw_line)
-        line[repeated_at] = float(counts[texts[index]] > 1)
-        # A line in another script than the page's prose is a language menu or a stray
-        # widget; the script itself says nothing.
-        line[cjk_at] = abs(raw_line[cjk_at] - page_cjk_share)
-        if page_stop_share >= MIN_PAGE_STOPWORD_SHARE:
-            line[stop_at] = min(raw_line[stop_at] / page_stop_share, 2.0)
-        else:
-            line[stop_at], line[none_at] = 1.0, 0.0
-        indent = indents[index]
-        if main_start <= index <= main_end:
-            main_distance = 0
-        else:
-            main_distance = main_start - index if index < main_start else index - main_end
-        page = (
-            log_words[index] / max_log_words,
-            index / total,
-            float(index < first_body),
-            float(index > last_body),
-            math.log1p(nearest_body[index]),
-            float(main_start <= index <= main_end),
-            math.log1p(max(main_distance, 0)),
-            float(indent == body_indent),
-            float(body_indent >= 0 and indent > body_indent),
-            float(body_indent >= 0 and indent < body_indent),
-            math.log1p(short_runs[index]),
-            words[index] / total_words,
-            float(end_markers[index]),
-            float(index > end_of_article),
-        )
-        previous = base[index - 1] if index > 0 else None
-        following = base[index + 1] if index + 1 < total else None
-        low, high = max(0, index - CONTEXT_LINES), min(total, index + CONTEXT_LINES + 1)
-        size = high - low - 1 or 1
-        window_body = sum(body[low:high]) - body[index]
-        window_words = sum(log_words[low:high]) - log_words[index]
-        window_rules = sum(ruled[low:high]) - ruled[index]
-        if window_rules:
-            nearby = set(rule_reasons[low:index]) | set(rule_reasons[index + 1:high])
-            near = [1.0 if name in nearby else 0.0 for name in RULE_NAMES]
-        else:
-            near = _NOTHING_NEAR
-        context = (
-            previous[_BODY_LIKE] if previous else 0.0,
-            following[_BODY_LIKE] if following else 0.0,
-            previous[_LOG_WORDS] if previous else 0.0,
-            following[_LOG_WORDS] if following else 0.0,
-            window_body / size,
-            window_words / size,
-            previous[_BULLET_AT] if previous else 0.0,
-            following[_BULLET_AT] if following else 0.0,
-            window_rules / size,
-            previous[_ENDS_SENTENCE] if previous else 0.0,
-            following[_ENDS_SENTENCE] if following else 0.0,
-        )
-        line.extend(page)
-        line.extend(context)
-        line.extend(near)
-        vectors.append(line)
-    return vectors
+    index = np.arange(total)
+
+    # Line features relative to the page.
+    base[:, _REPEATED] = [float(counts[t] > 1) for t in texts]
+    prose = words >= PROSE_WORDS
+    page_stop_share = float(base[prose, _STOP].mean()) if prose.any() else 0.0
+    page_cjk_share = float(base[prose, _CJK].mean()) if prose.any() else 0.0
+    # A line in another script than the page's prose is a language menu or a stray widget;
+    # the script itself says nothing.
+    base[:, _CJK] = np.abs(base[:, _CJK] - page_cjk_share)
+    # Stop-word density relative to the page's own prose, so pages in a language the lists
+    # know little of are not taken for boilerplate.
+    if page_stop_share >= MIN_PAGE_STOPWORD_SHARE:
+        base[:, _STOP] = np.minimum(base[:, _STOP] / page_stop_share, 2.0)
+    else:
+        base[:, _STOP], base[:, _NO_STOP] = 1.0, 0.0
+
+    main_distance = np.where(index < main_start, main_start - index,
+                             np.where(index > main_end, index - main_end, 0))
+    page = np.column_stack((
+        log_words / max_log_words,
+        index / total,
+        index < first_body,
+        index > last_body,
+        np.log1p(distances_to(body)),
+        (main_start <= index) & (index <= main_end),
+        np.log1p(np.maximum(main_distance, 0)),
+        indents == body_indent,
+        (body_indent >= 0) & (indents > body_indent),
+        (body_indent >= 0) & (indents < body_indent),
+        np.log1p(run_lengths(words <= SHORT_WORDS)),
+        words / total_words,
+        end_markers,
+        index > end_of_article,
+    ))
+
+    sizes = np.maximum(window_sizes(total, CONTEXT_LINES), 1)
+    raw_body = body.astype(np.float64)
+    context = np.column_stack((
+        shifted(raw_body, 1), shifted(raw_body, -1),
+        shifted(log_words, 1), shifted(log_words, -1),
+        window_sums(raw_body, CONTEXT_LINES) / sizes,
+        window_sums(log_words, CONTEXT_LINES) / sizes,
+        shifted(base[:, _BULLET_AT], 1), shifted(base[:, _BULLET_AT], -1),
+        window_sums(ruled.astype(np.float64), CONTEXT_LINES) / sizes,
+        shifted(base[:, _ENDS_SENTENCE], 1), shifted(base[:, _ENDS_SENTENCE], -1),
+    ))
+    reasons = np.array([r or "" for r in rule_reasons])
+    near = np.column_stack([
+        window_sums((reasons == name).astype(np.float64), CONTEXT_LINES) > 0
+        for name in RULE_NAMES
+    ])
+    return np.hstack((base, page, context, near)).astype(np.float64)

@@ -1,4 +1,4 @@
-"""The learned line classifier: stacked logistic regressions, pure-Python inference.
+"""The learned line classifier: stacked logistic regressions, vectorised inference.
 
 Stage one scores each line from its own features and its neighbours'
 (:mod:`cleannews.clean.features`). Each later stage smooths: it rescores each line from
@@ -11,15 +11,26 @@ line inside a run of headlines is dropped. The weights are fitted by
 from __future__ import annotations
 
 import json
-import math
-import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from cleannews.clean.features import FEATURE_NAMES, distances_to, line_features
+import numpy as np
+from numpy.typing import NDArray
+
+from cleannews.clean.features import FEATURE_NAMES, line_features
 from cleannews.clean.lines import SourceLine
+from cleannews.clean.windows import (
+    Bools,
+    Floats,
+    distances_to,
+    shifted,
+    sigmoid,
+    window_extremes,
+    window_sizes,
+    window_sums,
+)
 
 __all__ = [
     "RULES_ONLY",
@@ -31,6 +42,7 @@ __all__ = [
     "line_words",
     "load_default_model",
     "smoothing_inputs",
+    "stage_logits",
     "stage_one_logits",
 ]
 
@@ -66,112 +78,88 @@ class ScoredLine:
     explanation: str
 
 
-def _sigmoid(value: float) -> float:
-    if value >= 0:
-        return 1.0 / (1.0 + math.exp(-value))
-    exp = math.exp(value)
-    return exp / (1.0 + exp)
+def _blocks(liked: Bools, words: Floats) -> tuple[NDArray[np.int64], Floats]:
+    """For each line, the number of the block of liked lines it is in (-1 if none), and
+    each block's words; liked lines at most BLOCK_GAP_LINES apart form one block."""
+    block_of = np.full(len(liked), -1, dtype=np.int64)
+    positions = np.flatnonzero(liked)
+    if not len(positions):
+        return block_of, np.zeros(0)
+    starts = np.flatnonzero(np.diff(positions, prepend=-BLOCK_GAP_LINES - 2) > BLOCK_GAP_LINES)
+    ends = np.append(starts[1:], len(positions)) - 1
+    for number, (first, last) in enumerate(zip(positions[starts], positions[ends],
+                                               strict=True)):
+        block_of[first:last + 1] = number
+    return block_of, np.add.reduceat(words[positions], starts)
 
 
-def _prefix_sums(values: Sequence[float]) -> list[float]:
-    sums = [0.0]
-    for value in values:
-        sums.append(sums[-1] + value)
-    return sums
-
-
-def _blocks(liked: Sequence[bool], words: Sequence[float]) -> list[tuple[int, int, float]]:
-    """Spans (first, last, words) of liked lines at most BLOCK_GAP_LINES apart."""
-    blocks: list[tuple[int, int, float]] = []
-    for index, is_liked in enumerate(liked):
-        if not is_liked:
-            continue
-        if blocks and index - blocks[-1][1] <= BLOCK_GAP_LINES:
-            first, _, total = blocks[-1]
-            blocks[-1] = (first, index, total + words[index])
-        else:
-            blocks.append((index, index, words[index]))
-    return blocks
-
-
-def smoothing_inputs(
-    logits: Sequence[float], vectors: Sequence[Sequence[float]]
-) -> list[list[float]]:
+def smoothing_inputs(logits: Floats, vectors: Floats) -> Floats:
     """Stage-two inputs (ordered as :data:`SMOOTHING_NAMES`) from stage-one logits.
 
-    ``vectors`` are the lines' features: blocks of text are weighed by their words, and
-    the features themselves are passed on.
+    ``vectors`` are the lines' features (a matrix): blocks of text are weighed by their
+    words, and the features themselves are passed on.
     """
+    logits = np.asarray(logits, dtype=np.float64)
     total = len(logits)
     words = line_words(vectors)
-    probabilities = [_sigmoid(x) for x in logits]
-    prob_sums = _prefix_sums(probabilities)
-    weighted_sums = _prefix_sums([p * w for p, w in zip(probabilities, words, strict=True)])
-    word_sums = _prefix_sums(words)
-    liked = [p >= 0.5 for p in probabilities]
-    liked_word_sums = _prefix_sums([w if ok else 0.0 for w, ok in zip(words, liked, strict=True)])
-    liked_words = liked_word_sums[-1] or 1.0
-    blocks = _blocks(liked, words)
-    block_words = sum(b[2] for b in blocks) or 1.0
-    block_of = [-1] * total
-    for number, (first, last, _) in enumerate(blocks):
-        for index in range(first, last + 1):
-            block_of[index] = number
-    block_distance = distances_to([b >= 0 for b in block_of])
-    rows = []
-    for index, logit in enumerate(logits):
-        row = [1.0, logit]
-        row += [logits[index - k] if index - k >= 0 else EDGE_LOGIT
-                for k in range(1, SMOOTHING_LINES + 1)]
-        row += [logits[index + k] if index + k < total else EDGE_LOGIT
-                for k in range(1, SMOOTHING_LINES + 1)]
-        low, high = max(0, index - SMOOTHING_WINDOW), min(total, index + SMOOTHING_WINDOW + 1)
-        window = probabilities[low:index] + probabilities[index + 1:high] or [0.0]
-        wide_low, wide_high = max(0, index - WIDE_WINDOW), min(total, index + WIDE_WINDOW + 1)
-        wide = (prob_sums[wide_high] - prob_sums[wide_low] - probabilities[index]) / max(
-            wide_high - wide_low - 1, 1)
-        window_words = word_sums[high] - word_sums[low]
-        window_word_probability = (
-            (weighted_sums[high] - weighted_sums[low]) / window_words if window_words else 0.0)
-        block = block_of[index]
-        share = blocks[block][2] / block_words if block >= 0 else 0.0
-        row += [
-            sum(window) / len(window), max(window), min(window), wide, window_word_probability,
-            float(block >= 0), math.log1p(block_distance[index]), share,
-            liked_word_sums[index] / liked_words,
-            (liked_words - liked_word_sums[index + 1]) / liked_words,
-        ]
-        row += vectors[index][1:]
-        rows.append(row)
-    return rows
+    probabilities = sigmoid(logits)
+    window = window_sums(probabilities, SMOOTHING_WINDOW)
+    sizes = window_sizes(total, SMOOTHING_WINDOW)
+    highs, lows = window_extremes(probabilities, SMOOTHING_WINDOW)
+    wide = window_sums(probabilities, WIDE_WINDOW) / np.maximum(
+        window_sizes(total, WIDE_WINDOW), 1)
+    window_words = window_sums(words, SMOOTHING_WINDOW, include_self=True)
+    weighted = window_sums(probabilities * words, SMOOTHING_WINDOW, include_self=True)
+    liked = probabilities >= 0.5
+    liked_words = np.where(liked, words, 0.0)
+    liked_total = float(liked_words.sum()) or 1.0
+    liked_before = np.cumsum(liked_words) - liked_words
+    liked_after = liked_total - np.cumsum(liked_words)
+    block_of, block_words = _blocks(liked, words)
+    in_block = block_of >= 0
+    share = np.zeros(total)
+    share[in_block] = block_words[block_of[in_block]] / (float(block_words.sum()) or 1.0)
+    columns = [
+        np.ones(total), logits,
+        *(shifted(logits, k, EDGE_LOGIT) for k in range(1, SMOOTHING_LINES + 1)),
+        *(shifted(logits, -k, EDGE_LOGIT) for k in range(1, SMOOTHING_LINES + 1)),
+        np.where(sizes > 0, window / np.maximum(sizes, 1), 0.0), highs, lows, wide,
+        np.divide(weighted, window_words, out=np.zeros(total), where=window_words != 0),
+        in_block, np.log1p(distances_to(in_block)), share,
+        liked_before / liked_total, liked_after / liked_total,
+    ]
+    return np.hstack((np.column_stack(columns), vectors[:, 1:]))
+
+
+def stage_logits(weights: Floats, rows: Floats, ruled: Bools) -> Floats:
+    """A stage's logits; a line the rules dropped counts as confident boilerplate."""
+    return np.where(ruled, EDGE_LOGIT, rows @ weights)
 
 
 def stage_one_logits(
-    weights: Sequence[float], vectors: Sequence[Sequence[float]],
-    rule_reasons: Sequence[str | None],
-) -> list[float]:
+    weights: Sequence[float], vectors: Floats, rule_reasons: Sequence[str | None],
+) -> Floats:
     """Stage-one logits; a line the rules dropped counts as confident boilerplate."""
-    return [
-        EDGE_LOGIT if reason is not None else sum(map(operator.mul, weights, v))
-        for v, reason in zip(vectors, rule_reasons, strict=True)
-    ]
+    return stage_logits(np.asarray(weights), vectors, _ruled(rule_reasons, len(vectors)))
 
 
-def line_words(vectors: Sequence[Sequence[float]]) -> list[float]:
+def _ruled(rule_reasons: Sequence[str | None], total: int) -> Bools:
+    return np.fromiter((r is not None for r in rule_reasons), dtype=bool, count=total)
+
+
+def line_words(vectors: Floats) -> Floats:
     """Each line's word count, recovered from its feature vector."""
-    return [math.expm1(v[_LOG_WORDS]) for v in vectors]
+    words: Floats = np.expm1(vectors[:, _LOG_WORDS])
+    return words
 
 
 def later_stage_logits(
-    weights: Sequence[float], logits: Sequence[float], vectors: Sequence[Sequence[float]],
+    weights: Sequence[float], logits: Floats, vectors: Floats,
     rule_reasons: Sequence[str | None],
-) -> list[float]:
+) -> Floats:
     """Logits of a smoothing stage from the previous stage's logits."""
     rows = smoothing_inputs(logits, vectors)
-    return [
-        EDGE_LOGIT if reason is not None else sum(map(operator.mul, weights, row))
-        for row, reason in zip(rows, rule_reasons, strict=True)
-    ]
+    return stage_logits(np.asarray(weights), rows, _ruled(rule_reasons, len(vectors)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,8 +189,8 @@ class LineModel:
         )
 
     def logits(
-        self, vectors: Sequence[Sequence[float]], rule_reasons: Sequence[str | None]
-    ) -> tuple[list[float], list[float]]:
+        self, vectors: Floats, rule_reasons: Sequence[str | None]
+    ) -> tuple[Floats, Floats]:
         """The first stage's logits and the last stage's."""
         first = stage_one_logits(self.feature_weights, vectors, rule_reasons)
         logits = first
@@ -219,9 +207,13 @@ class LineModel:
             return []
         vectors = line_features(lines, rule_reasons)
         first, last = self.logits(vectors, rule_reasons)
+        probabilities = sigmoid(last).tolist()
+        if not explain:
+            return [ScoredLine(p, "") for p in probabilities]
         return [
-            ScoredLine(_sigmoid(final), self._explain(vector, final - own) if explain else "")
-            for own, final, vector in zip(first, last, vectors, strict=True)
+            ScoredLine(p, self._explain(vector.tolist(), final - own))
+            for p, own, final, vector in zip(probabilities, first.tolist(), last.tolist(),
+                                             vectors, strict=True)
         ]
 
     def _explain(self, vector: Sequence[float], context: float) -> str:
