@@ -8,7 +8,6 @@ page's language. Feature names are stable: the model file refers to them by name
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -18,6 +17,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from cleannews.clean import patterns, rules
+from cleannews.clean.counts import Ints, count_lines, count_tokens_in, lines_matching
 from cleannews.clean.lines import SourceLine
 from cleannews.clean.stopwords import STOP_WORDS
 from cleannews.clean.windows import (
@@ -38,13 +38,12 @@ RULE_NAMES = (
     "comment", "cookie_notice", "duplicate", "link_farm",
 )
 
-_WORD = re.compile(r"\w+")
-_DIGIT = re.compile(r"\d")
-_WORD_START = re.compile(r"\b\w")
 _BULLET = re.compile(r"^(?:[*\-+•·▪►▶◦‣]|\d{1,3}[.)]|o\s)\s*")
 _HEADING = re.compile(r"^#{1,6}\s")
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b|@\w")
 _PIPE_LIKE = re.compile(r"\s[|·•/]\s")
+_COMMA = re.compile("[,、，]")
+_COPYRIGHT = re.compile(r"©|\([cC]\)")
 _SENTENCE_END = frozenset(patterns.SENTENCE_END)
 # Lines each side for the neighbourhood averages.
 CONTEXT_LINES = 3
@@ -98,58 +97,66 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
-@lru_cache(maxsize=rules.CACHE_LINES)
-def _line_features(text: str) -> tuple[float, ...]:
-    """Features of a line on its own; ``repeated`` is filled in by the caller."""
-    bare = rules.bare(text)
-    lowered = bare.lower()
-    tokens = _WORD.findall(bare)
-    lowered_tokens = _WORD.findall(lowered)
-    chars = len(bare) or 1
-    cjk = len(rules.CJK.findall(bare))
-    words = len(tokens) + cjk  # a CJK run is a token; its characters count as words
-    last = bare[-1:] or " "
-    firsts = _WORD_START.findall(bare)  # the first character of every token
-    upper = sum(map(str.isupper, firsts))
-    cased = upper + sum(map(str.islower, firsts))
-    stop = sum(map(STOP_WORDS.__contains__, lowered_tokens))
-    furniture = sum(map(_BOILERPLATE_WORDS.__contains__, lowered_tokens))
-    digits = len(_DIGIT.findall(bare))
-    letters = sum(map(len, tokens))
-    punct = chars - letters - bare.count(" ")
-    n_tokens = len(tokens) or 1
-    return (
-        1.0,
-        math.log1p(len(bare)),
-        math.log1p(words),
-        float(words <= 1),
-        float(words <= 2),
-        float(words <= 3),
-        float(words <= 6),
-        float(words >= 10),
-        float(words >= 20),
-        float(words >= 40),
-        float(words >= 80),
-        float(last in _SENTENCE_END),
-        float(last in ".。"),
-        float(text[-1] in ":："),
-        float("," in bare or "、" in bare or "，" in bare),
-        float(bool(_BULLET.match(text))),
-        float(bool(_HEADING.match(text))),
-        digits / chars,
+def _own_features(texts: Sequence[str]) -> Floats:
+    """Features of each line on its own, one row per line (``repeated`` is filled in later).
+
+    Counts come from :func:`cleannews.clean.counts.count_lines`, one pass over the page.
+    """
+    bares = [rules.bare(text) for text in texts]
+    counts = count_lines(bares)
+    stop, furniture = count_tokens_in(bares, (STOP_WORDS, _BOILERPLATE_WORDS))
+    chars = np.maximum(counts.chars, 1)
+    # A CJK run is a token; its characters count as words.
+    words = counts.tokens + counts.cjk
+    tokens = np.maximum(counts.tokens, 1)
+    lasts = [bare[-1:] or " " for bare in bares]
+    cased = counts.cased_starts
+    columns: dict[str, object] = {
+        "bias": 1.0,
+        "log_chars": np.log1p(counts.chars),
+        "log_words": np.log1p(words),
+        "short_1": words <= 1,
+        "short_2": words <= 2,
+        "short_3": words <= 3,
+        "short_6": words <= 6,
+        "long_10": words >= 10,
+        "long_20": words >= 20,
+        "long_40": words >= 40,
+        "long_80": words >= 80,
+        "ends_sentence": [last in _SENTENCE_END for last in lasts],
+        "ends_period": [last in ".。" for last in lasts],
+        "ends_colon": [text[-1:] in {":", "："} for text in texts],
+        "has_comma": lines_matching(_COMMA, bares),
+        "bullet": [_BULLET.match(text) is not None for text in texts],
+        "heading": [_HEADING.match(text) is not None for text in texts],
+        "digits": counts.digits / chars,
         # Scripts without case (CJK, Arabic, Hebrew, Thai...) get a typical prose value.
-        upper / cased if cased else CASELESS_UPPER_SHARE,
-        stop / n_tokens,
-        float(stop == 0 and cjk == 0),
-        cjk / chars,
-        max(punct, 0) / chars,
-        float(bool(_URLISH.search(bare))),
-        float(bool(_PIPE_LIKE.search(bare))),
-        0.0,  # repeated
-        float(rules.looks_like_body(text)),
-        furniture / n_tokens,
-        float("©" in bare or "(c)" in lowered),
-    )
+        "upper_start_share": np.where(
+            cased > 0, counts.upper_starts / np.maximum(cased, 1), CASELESS_UPPER_SHARE),
+        "stopword_share": stop / tokens,
+        "no_stopwords": (stop == 0) & (counts.cjk == 0),
+        "script_mismatch": counts.cjk / chars,
+        "punct_share": np.maximum(chars - counts.letters - counts.spaces, 0) / chars,
+        "urlish": lines_matching(_URLISH, bares),
+        "pipes": lines_matching(_PIPE_LIKE, bares),
+        "repeated": 0.0,
+        "body_like": _looks_like_body(bares, counts.words, lasts),
+        "boilerplate_words": furniture / tokens,
+        "copyright_sign": lines_matching(_COPYRIGHT, bares),
+    }
+    total = len(texts)
+    return np.column_stack([np.broadcast_to(np.asarray(columns[name], dtype=np.float64), total)
+                            for name in _LINE_NAMES])
+
+
+def _looks_like_body(bares: Sequence[str], words: Ints, lasts: Sequence[str]) -> Bools:
+    """:func:`rules.looks_like_body` of every line, from counts already made."""
+    body = np.zeros(len(bares), dtype=bool)
+    for index in np.flatnonzero(words >= rules.MIN_BODY_WORDS).tolist():
+        body[index] = lasts[index] in _SENTENCE_END or (
+            words[index] >= rules.MIN_MULTI_SENTENCE_WORDS
+            and rules.sentence_breaks(bares[index]) >= rules.MIN_SENTENCE_BREAKS)
+    return body
 
 
 @lru_cache(maxsize=rules.CACHE_LINES)
@@ -197,7 +204,7 @@ def line_features(lines: Sequence[SourceLine], rule_reasons: Sequence[str | None
     if not total:
         return np.zeros((0, len(FEATURE_NAMES)))
     counts = Counter(texts)
-    base = np.array([_line_features(t) for t in texts], dtype=np.float64)
+    base = _own_features(texts)
     indents = np.array([line.indent for line in lines], dtype=np.int64)
     body = base[:, _BODY_LIKE] > 0
     log_words = base[:, _LOG_WORDS]

@@ -133,7 +133,8 @@ def _split_glued(lines: list[SourceLine]) -> list[SourceLine]:
     for index, line in enumerate(lines):
         text = line.text
         cut = None
-        if len(text) <= MIN_TITLE_CHARS:
+        # The part before the glued title is a breadcrumb, which has a separator mark.
+        if len(text) <= MIN_TITLE_CHARS or not rules.has_breadcrumb_mark(text):
             result.append(line)
             continue
         low = max(0, index - GLUE_WINDOW_LINES)
@@ -201,10 +202,14 @@ def _title_candidates(texts: Sequence[str]) -> set[int]:
 
 
 _SITE_SEPARATOR = re.compile(r"\s*(?:\s[-|–—:·•]\s|\s?[|–—]\s?|\s-(?=\S)|(?<=\S)-\s)\s*")
+# Every separator has one of these; most lines have none, and this is quicker to rule out.
+_SITE_SEPARATOR_CHAR = re.compile("[-|–—:·•]")
 
 
 def _site_split_candidates(text: str) -> list[str]:
     """The possible titles inside "Title - Site" or "Site | Title"."""
+    if not _SITE_SEPARATOR_CHAR.search(text):
+        return []
     parts = _SITE_SEPARATOR.split(text)
     if len(parts) < 2:
         return []
@@ -213,20 +218,30 @@ def _site_split_candidates(text: str) -> list[str]:
 
 @lru_cache(maxsize=rules.CACHE_LINES)
 def _line_rule(text: str) -> tuple[DropReason, str] | None:
-    """The verdict of the rules that look at a line alone (menus repeat: it is cached)."""
-    if rules.is_breadcrumb(text):
+    """The verdict of the rules that look at a line alone (menus repeat: it is cached).
+
+    Each rule only fires on lines up to a size (its own first check); testing the sizes
+    here first spares the long lines, the article's paragraphs, most of the rules.
+    """
+    bare = rules.bare(text)
+    chars = len(bare)
+    words = rules.word_count(bare)
+    if chars <= rules.MAX_BREADCRUMB_CHARS and rules.is_breadcrumb(text):
         return DropReason.NAVIGATION, "is_breadcrumb"
-    if rules.is_reaction_counter(text):
+    if chars <= rules.MAX_COUNTER_CHARS and rules.is_reaction_counter(text):
         return DropReason.REACTION_COUNTER, "is_reaction_counter"
-    if rules.is_date_line(text):
+    # A date line is judged on the line itself when a list number ("5. März") was stripped.
+    if (chars <= rules.MAX_DATE_LINE_CHARS or len(text.strip()) <= rules.MAX_DATE_LINE_CHARS
+            ) and rules.is_date_line(text):
         return DropReason.DATE_LINE, "is_date_line"
-    if rules.is_byline(text):
+    if words <= rules.MAX_BYLINE_WORDS and rules.is_byline(text):
         return DropReason.BYLINE, "is_byline"
-    if rules.is_photo_credit(text):
+    if words <= rules.MAX_CAPTION_WORDS and rules.is_photo_credit(text):
         return DropReason.PHOTO_CREDIT, "is_photo_credit"
-    if rules.is_comment_header(text, STOP_WORDS):
+    if (words <= rules.MAX_COMMENT_HEADER_WORDS
+            and rules.is_comment_header(text, STOP_WORDS)):
         return DropReason.COMMENT, "is_comment_header"
-    if rules.is_cookie_notice(text):
+    if words <= rules.MAX_COOKIE_NOTICE_WORDS and rules.is_cookie_notice(text):
         return DropReason.COOKIE_NOTICE, "is_cookie_notice"
     return None
 

@@ -101,9 +101,13 @@ def _wrap_width(lines: list[str]) -> int | None:
     # The width is the length that (nearly) no line exceeds; a few longer lines (URLs,
     # tables) don't count.
     candidates = Counter(min(length, MAX_WRAP_WIDTH + 1) for length in lengths)
-    width = min((w for w in range(MIN_WRAP_WIDTH, MAX_WRAP_WIDTH + 1)
-                 if sum(c for length, c in candidates.items() if length > w) <= len(lengths) / 20),
-                default=None)
+    longer = sum(c for length, c in candidates.items() if length > MIN_WRAP_WIDTH - 1)
+    width = None
+    for w in range(MIN_WRAP_WIDTH, MAX_WRAP_WIDTH + 1):
+        longer -= candidates.get(w, 0)  # now: lines longer than w
+        if longer <= len(lengths) / 20:
+            width = w
+            break
     if width is None:
         return None
     near = sum(1 for length in lengths if width - WRAP_SLACK <= length <= width)

@@ -287,3 +287,6 @@ SENTENCE_END = ".!?…。！？」』”\"'’)»:;"
 
 # Bullets and markdown marks that dumpers put before list items and headings.
 LEADING_MARKS = re.compile(r"^(?:[#>]+\s+|[*\-+•·▪►▶◦‣–—]\s+|\d{1,3}[.)]\s+|o\s{2,}|o\s(?=[A-Z]))+")
+
+# Characters of the CJK scripts (kana, CJK ideographs, hangul): each carries a word.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")

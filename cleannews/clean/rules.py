@@ -15,6 +15,7 @@ from cleannews.clean import patterns
 
 __all__ = [
     "bare",
+    "has_breadcrumb_mark",
     "is_breadcrumb",
     "is_byline",
     "is_comment_header",
@@ -26,13 +27,13 @@ __all__ = [
     "is_tagline",
     "looks_like_body",
     "looks_like_headline",
+    "sentence_breaks",
     "word_count",
 ]
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _NUMBER = r"\(?\[?\d[\d.,]*\s*[kKmMkK万千]?\+?\]?\)?"
-_TRAILING_COLON = re.compile(r"\s*[:：]\s*$")
 
 # A counter line is short: a few reaction words and numbers. Longer lines are prose.
 MAX_COUNTER_CHARS = 40
@@ -56,12 +57,20 @@ def bare(line: str) -> str:
     >>> bare("  * ## Related:")
     'Related'
     """
-    text = patterns.LEADING_MARKS.sub("", line.strip())
-    text = text.strip().strip("*_").strip()
-    return _TRAILING_COLON.sub("", text)
+    text = line.strip()
+    # Only a line starting with a mark, a digit or "o " can hold leading marks; skipping
+    # the pattern for the rest makes this several times faster (every rule calls it).
+    first = text[:1]
+    if first and (not first.isalnum() or first.isdigit()
+                  or (first == "o" and text[1:2].isspace())):
+        text = patterns.LEADING_MARKS.sub("", text).strip()
+    text = text.strip("*_").strip()
+    if text[-1:] in {":", "："}:
+        text = text[:-1].rstrip()
+    return text
 
 
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+CJK = patterns.CJK
 _NON_CJK_WORD = re.compile(r"[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 
 
@@ -100,7 +109,6 @@ def _reaction_counter_pattern() -> re.Pattern[str]:
 # One widget, or several on a line: "Like 12 · Share 3 · 4 Comments".
 _REACTION_COUNTER = _reaction_counter_pattern()
 
-
 def is_reaction_counter(line: str) -> bool:
     """Return True for like/share/reaction widgets: reaction words or emoji with counts.
 
@@ -129,6 +137,11 @@ MAX_BREADCRUMB_CHARS = 160
 _BREADCRUMB_MARK = re.compile(r"[>»›→/\\|:：]")
 
 
+def has_breadcrumb_mark(text: str) -> bool:
+    """Whether ``text`` has a character that separates the parts of a breadcrumb trail."""
+    return _BREADCRUMB_MARK.search(text) is not None
+
+
 def is_breadcrumb(line: str) -> bool:
     """Return True for a breadcrumb trail such as "Home > News > World".
 
@@ -140,7 +153,7 @@ def is_breadcrumb(line: str) -> bool:
     False
     """
     text = bare(line)
-    if len(text) > MAX_BREADCRUMB_CHARS or not _BREADCRUMB_MARK.search(text):
+    if len(text) > MAX_BREADCRUMB_CHARS or not has_breadcrumb_mark(text):
         return False
     label, colon, rest = re.split(r"([:：])", text, maxsplit=1) if re.search(r"[:：]", text) else (
         text, "", "")
@@ -436,8 +449,16 @@ def looks_like_body(line: str) -> bool:
     if words < MIN_BODY_WORDS:
         return False
     return text[-1] in patterns.SENTENCE_END or (
-        words >= MIN_MULTI_SENTENCE_WORDS
-        and len(_SENTENCE_BREAK.findall(text)) >= MIN_SENTENCE_BREAKS)
+        words >= MIN_MULTI_SENTENCE_WORDS and sentence_breaks(text) >= MIN_SENTENCE_BREAKS)
+
+
+def sentence_breaks(text: str) -> int:
+    """How many sentence ends inside ``text`` are followed by more text.
+
+    >>> sentence_breaks("One. Two! Three")
+    2
+    """
+    return len(_SENTENCE_BREAK.findall(text))
 
 
 def looks_like_headline(line: str) -> bool:
@@ -453,3 +474,4 @@ def looks_like_headline(line: str) -> bool:
     if words < 3 or words > 40:
         return False
     return not (words > 25 and text[-1] in ".。")
+

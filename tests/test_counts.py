@@ -1,0 +1,65 @@
+"""Page-wide counts equal what the per-line regular expressions they replace would give."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleannews.clean import patterns, rules
+from cleannews.clean.counts import count_lines, count_tokens_in, lines_matching
+
+# Letters of several scripts and cases, digits of several scripts, CJK, emoji, marks, spaces.
+_ALPHABET = st.sampled_from(list(
+    "aZé ß İΣσς д Ж 7٣ 関連 한국 ー_-.,:!?()[]«»|/\t\u00a0\u2028👍🏽𝔘\u0301\x01\ufeff",
+)) | st.characters()
+LINES = st.lists(st.text(alphabet=_ALPHABET, max_size=30), max_size=8)
+_WORD = re.compile(r"\w+")
+
+
+def _reference(line: str) -> dict[str, int]:
+    tokens = _WORD.findall(line)
+    firsts = re.findall(r"\b\w", line)
+    return {
+        "chars": len(line),
+        "tokens": len(tokens),
+        "words": rules.word_count(line),
+        "cjk": len(patterns.CJK.findall(line)),
+        "digits": len(re.findall(r"\d", line)),
+        "letters": sum(map(len, tokens)),
+        "spaces": line.count(" "),
+        "upper_starts": sum(map(str.isupper, firsts)),
+        "cased_starts": sum(1 for c in firsts if c.isupper() or c.islower()),
+    }
+
+
+@settings(max_examples=300)
+@given(LINES)
+def test_counts_equal_the_per_line_patterns(lines: list[str]) -> None:
+    counts = count_lines(lines)
+    for field in _reference(""):
+        assert getattr(counts, field).tolist() == [_reference(x)[field] for x in lines], field
+
+
+@settings(max_examples=200)
+@given(LINES)
+def test_token_counts_equal_the_per_line_counts(lines: list[str]) -> None:
+    vocabulary = frozenset({"the", "ß", "i̇", "σς", "關連", "_", "7"})
+    (found,) = count_tokens_in(lines, [vocabulary])
+    assert found.tolist() == [sum(t in vocabulary for t in _WORD.findall(x.lower()))
+                              for x in lines]
+
+
+@settings(max_examples=200)
+@given(LINES)
+def test_lines_matching_equals_a_search_per_line(lines: list[str]) -> None:
+    for pattern in (re.compile(r"\s[|/]\s"), re.compile(r"\.(?:com|de)\b|@\w"),
+                    re.compile(r"[,、]")):
+        assert lines_matching(pattern, lines).tolist() == [
+            pattern.search(x) is not None for x in lines]
+
+
+def test_no_lines() -> None:
+    assert count_lines([]).tokens.tolist() == []
+    assert lines_matching(re.compile("a"), []).tolist() == []
