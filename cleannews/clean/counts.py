@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -145,11 +146,20 @@ def count_tokens_in(lines: Sequence[str], vocabularies: Sequence[frozenset[str]]
     if int(per_line.sum()) != len(tokens):  # the table and the pattern disagree: count apart
         per_line = np.array([len(_WORD.findall(line)) for line in lowered], dtype=np.int64)
     owner = np.repeat(np.arange(len(lines)), per_line)
-    results = []
-    for vocabulary in vocabularies:
-        hits = np.fromiter(map(vocabulary.__contains__, tokens), dtype=bool, count=len(tokens))
-        results.append(np.bincount(owner[hits], minlength=len(lines)).astype(np.int64))
-    return results
+    # One look-up per token: each token's bits say which vocabularies hold it.
+    bits = _vocabulary_bits(tuple(vocabularies))
+    found = np.fromiter(map(bits.get, tokens, repeat(0)), dtype=np.int64, count=len(tokens))
+    return [np.bincount(owner[(found >> k) & 1 == 1], minlength=len(lines)).astype(np.int64)
+            for k in range(len(vocabularies))]
+
+
+@lru_cache(maxsize=4)
+def _vocabulary_bits(vocabularies: tuple[frozenset[str], ...]) -> dict[str, int]:
+    bits: dict[str, int] = {}
+    for k, vocabulary in enumerate(vocabularies):
+        for word in vocabulary:
+            bits[word] = bits.get(word, 0) | 1 << k
+    return bits
 
 
 def lines_matching(pattern: re.Pattern[str], lines: Sequence[str]) -> NDArray[np.bool_]:

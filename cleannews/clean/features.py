@@ -58,6 +58,7 @@ PROSE_WORDS = 10
 # share of the page's prose came before it; earlier ones are in the page header.
 END_MARKER_MIN_PROSE_BEFORE = 0.5
 _END_MARKERS = frozenset(patterns.END_MARKERS)
+_MAX_END_MARKER_CHARS = max(map(len, _END_MARKERS))
 _BOILERPLATE_WORDS = patterns.BOILERPLATE_WORDS
 _COUNT = re.compile(r"[\d()\[\]]+")
 # Body-like lines at most this many lines apart belong to one block of text.
@@ -97,8 +98,9 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
-def _own_features(texts: Sequence[str]) -> Floats:
-    """Features of each line on its own, one row per line (``repeated`` is filled in later).
+def _own_features(texts: Sequence[str]) -> tuple[Floats, Bools]:
+    """Features of each line on its own, one row per line (``repeated`` is filled in later),
+    and which lines may be end markers (see :func:`_is_end_marker`).
 
     Counts come from :func:`cleannews.clean.counts.count_lines`, one pass over the page.
     """
@@ -145,8 +147,14 @@ def _own_features(texts: Sequence[str]) -> Floats:
         "copyright_sign": lines_matching(_COPYRIGHT, bares),
     }
     total = len(texts)
-    return np.column_stack([np.broadcast_to(np.asarray(columns[name], dtype=np.float64), total)
-                            for name in _LINE_NAMES])
+    # Word characters survive what _is_end_marker and the link-farm rule strip, so lines
+    # with more of them than any marker or heading has cannot be either.
+    non_digits = counts.letters - counts.digits
+    may_end = (counts.letters <= rules.MAX_LINK_FARM_HEADING_CHARS) | (
+        non_digits <= _MAX_END_MARKER_CHARS)
+    matrix = np.column_stack([np.broadcast_to(np.asarray(columns[name], dtype=np.float64), total)
+                              for name in _LINE_NAMES])
+    return matrix, may_end
 
 
 def _looks_like_body(bares: Sequence[str], words: Ints, lasts: Sequence[str]) -> Bools:
@@ -204,7 +212,7 @@ def line_features(lines: Sequence[SourceLine], rule_reasons: Sequence[str | None
     if not total:
         return np.zeros((0, len(FEATURE_NAMES)))
     counts = Counter(texts)
-    base = _own_features(texts)
+    base, may_end = _own_features(texts)
     indents = np.array([line.indent for line in lines], dtype=np.int64)
     body = base[:, _BODY_LIKE] > 0
     log_words = base[:, _LOG_WORDS]
@@ -217,8 +225,9 @@ def line_features(lines: Sequence[SourceLine], rule_reasons: Sequence[str | None
     main_start, main_end = _main_block(body, words)
     body_indent = _body_indent(indents, body)
     ruled = np.array([r is not None for r in rule_reasons], dtype=bool)
-    end_markers = np.array([_is_end_marker(t) or reason == "comment"
-                            for t, reason in zip(texts, rule_reasons, strict=True)], dtype=bool)
+    end_markers = np.array([reason == "comment" for reason in rule_reasons], dtype=bool)
+    for candidate in np.flatnonzero(may_end).tolist():
+        end_markers[candidate] |= _is_end_marker(texts[candidate])
     end_of_article = _end_of_article(end_markers, body, words)
     index = np.arange(total)
 

@@ -83,6 +83,8 @@ def word_count(text: str) -> int:
     >>> word_count("関連記事")
     4
     """
+    if text.isascii():
+        return len(_NON_CJK_WORD.findall(text))
     return len(_NON_CJK_WORD.findall(text)) + len(CJK.findall(text))
 
 
@@ -176,6 +178,7 @@ _LINK_FARM_HEADINGS = frozenset(patterns.LINK_FARM_HEADINGS)
 _LINK_FARM_PREFIX = re.compile("|".join(map(re.escape, patterns.LINK_FARM_HEADING_PREFIXES)))
 # "More from <section>": a section name is a word or two, not a clause.
 MAX_LINK_FARM_HEADING_WORDS = 6
+MAX_LINK_FARM_HEADING_CHARS = 60
 
 
 @lru_cache(maxsize=CACHE_LINES)
@@ -190,7 +193,7 @@ def is_link_farm_heading(line: str) -> bool:
     False
     """
     text = bare(line).lower().rstrip(".…:!>»› ")
-    if not text or len(text) > 60:
+    if not text or len(text) > MAX_LINK_FARM_HEADING_CHARS:
         return False
     if text in _LINK_FARM_HEADINGS:
         return True
