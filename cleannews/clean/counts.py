@@ -104,12 +104,20 @@ def _run_starts(mask: NDArray[np.bool_]) -> NDArray[np.bool_]:
 def count_lines(lines: Sequence[str]) -> LineCounts:
     """Count the characters and tokens of each of ``lines`` (see :class:`LineCounts`).
 
+    The rules and the classifier both count a page's lines: the last pages' counts are
+    kept, so the second asks for free.
+
     >>> counts = count_lines(["Hello big World", "関連記事 2024", ""])
     >>> counts.tokens.tolist(), counts.words.tolist(), counts.digits.tolist()
     ([3, 2, 0], [3, 5, 0], [0, 4, 0])
     >>> counts.upper_starts.tolist(), counts.cased_starts.tolist()
     ([2, 0, 0], [3, 0, 0])
     """
+    return _count_lines(tuple(lines))
+
+
+@lru_cache(maxsize=2)
+def _count_lines(lines: tuple[str, ...]) -> LineCounts:
     if not lines:
         empty = np.zeros(0, dtype=np.int64)
         return LineCounts(*([empty] * len(LineCounts._fields)))
@@ -118,7 +126,7 @@ def count_lines(lines: Sequence[str]) -> LineCounts:
     word = (flags & WORD) > 0
     cjk = (flags & CJK) > 0
     token_starts = _run_starts(word)
-    return LineCounts(
+    counts = LineCounts(
         chars=np.fromiter(map(len, lines), dtype=np.int64, count=len(lines)),
         tokens=_per_line(token_starts, starts),
         words=_per_line(_run_starts(word & ~cjk), starts) + _per_line(cjk, starts),
@@ -130,6 +138,9 @@ def count_lines(lines: Sequence[str]) -> LineCounts:
         cased_starts=_per_line(token_starts & ((flags & (UPPER | LOWER)) > 0), starts),
         starts=starts,
     )
+    for array in counts:  # shared by the callers of this page: read-only
+        array.flags.writeable = False
+    return counts
 
 
 def count_tokens_in(lines: Sequence[str], vocabularies: Sequence[frozenset[str]]) -> list[Ints]:

@@ -17,7 +17,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from cleannews.clean import patterns, rules
-from cleannews.clean.counts import Ints, count_lines, count_tokens_in, lines_matching
+from cleannews.clean.counts import count_lines, count_tokens_in, lines_matching
 from cleannews.clean.lines import SourceLine
 from cleannews.clean.stopwords import STOP_WORDS
 from cleannews.clean.windows import (
@@ -142,7 +142,7 @@ def _own_features(texts: Sequence[str]) -> tuple[Floats, Bools]:
         "urlish": lines_matching(_URLISH, bares),
         "pipes": lines_matching(_PIPE_LIKE, bares),
         "repeated": 0.0,
-        "body_like": _looks_like_body(bares, counts.words, lasts),
+        "body_like": rules.body_lines(bares, counts.words.tolist()),
         "boilerplate_words": furniture / tokens,
         "copyright_sign": lines_matching(_COPYRIGHT, bares),
     }
@@ -155,16 +155,6 @@ def _own_features(texts: Sequence[str]) -> tuple[Floats, Bools]:
     matrix = np.column_stack([np.broadcast_to(np.asarray(columns[name], dtype=np.float64), total)
                               for name in _LINE_NAMES])
     return matrix, may_end
-
-
-def _looks_like_body(bares: Sequence[str], words: Ints, lasts: Sequence[str]) -> Bools:
-    """:func:`rules.looks_like_body` of every line, from counts already made."""
-    body = np.zeros(len(bares), dtype=bool)
-    for index in np.flatnonzero(words >= rules.MIN_BODY_WORDS).tolist():
-        body[index] = lasts[index] in _SENTENCE_END or (
-            words[index] >= rules.MIN_MULTI_SENTENCE_WORDS
-            and rules.sentence_breaks(bares[index]) >= rules.MIN_SENTENCE_BREAKS)
-    return body
 
 
 @lru_cache(maxsize=rules.CACHE_LINES)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from cleannews.clean import rules
+from cleannews.clean.counts import count_lines
 from cleannews.clean.lines import SourceLine, split_lines
 from cleannews.clean.model import LineModel, load_default_model
 from cleannews.clean.stopwords import STOP_WORDS
@@ -157,22 +158,43 @@ def _split_glued(lines: list[SourceLine]) -> list[SourceLine]:
     return result
 
 
-def _title_candidates(texts: Sequence[str]) -> set[int]:
+@dataclass(frozen=True, slots=True)
+class _PageLines:
+    """A page's lines with what several rules need of each, counted once."""
+
+    texts: Sequence[str]
+    bares: list[str]
+    words: list[int]  # rules.word_count of each bare line
+    text_words: list[int]  # rules.word_count of each line as it is
+    body: list[bool]  # rules.looks_like_body of each line
+
+    @classmethod
+    def of(cls, texts: Sequence[str]) -> _PageLines:
+        bares = [rules.bare(text) for text in texts]
+        words = count_lines(bares).words.tolist()
+        text_words = [count if text == bare else rules.word_count(text)
+                      for text, bare, count in zip(texts, bares, words, strict=True)]
+        return cls(texts, bares, words, text_words, rules.body_lines(bares, words))
+
+
+def _title_candidates(page: _PageLines) -> set[int]:
     """Indices of lines that repeat the page title (the same headline twice, maybe with a site)."""
+    texts = page.texts
     positions: dict[str, list[int]] = {}
     # The headline stands shortly before the article's first paragraph; menu entries that
     # repeat elsewhere on the page are not it.
-    first_paragraph = next((i for i, text in enumerate(texts) if rules.looks_like_body(text)
-                            and rules.word_count(text) >= MIN_FIRST_PARAGRAPH_WORDS), len(texts))
+    first_paragraph = next((i for i, (is_body, words) in enumerate(
+        zip(page.body, page.text_words, strict=True))
+        if is_body and words >= MIN_FIRST_PARAGRAPH_WORDS), len(texts))
     for index, text in enumerate(texts):
         # A list item is a menu or a link, not the headline.
         if not MIN_TITLE_CHARS <= len(text) <= MAX_TITLE_CHARS or _BULLET.match(text):
             continue
         # A headline is short and does not end like a sentence; a repeated paragraph is
         # left to the duplicate rule.
-        words = rules.word_count(text)
+        words = page.text_words[index]
         if words <= MAX_TITLE_WORDS and not (words >= MIN_SENTENCE_WORDS and text[-1] in ".。"):
-            positions.setdefault(rules.bare(text), []).append(index)
+            positions.setdefault(page.bares[index], []).append(index)
     # A title appears twice as itself, close together (the page's <title> and its <h1>), or
     # once more inside "Headline - Site". Menu entries repeat too, but far apart (header and
     # footer): on the development dumps taking those for the title was wrong 9 times in 10.
@@ -217,15 +239,15 @@ def _site_split_candidates(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=rules.CACHE_LINES)
-def _line_rule(text: str) -> tuple[DropReason, str] | None:
+def _line_rule(text: str, words: int) -> tuple[DropReason, str] | None:
     """The verdict of the rules that look at a line alone (menus repeat: it is cached).
 
     Each rule only fires on lines up to a size (its own first check); testing the sizes
     here first spares the long lines, the article's paragraphs, most of the rules.
+    ``words`` is the line's :func:`rules.word_count` (of its bare form).
     """
     bare = rules.bare(text)
     chars = len(bare)
-    words = rules.word_count(bare)
     if chars <= rules.MAX_BREADCRUMB_CHARS and rules.is_breadcrumb(text):
         return DropReason.NAVIGATION, "is_breadcrumb"
     if chars <= rules.MAX_COUNTER_CHARS and rules.is_reaction_counter(text):
@@ -234,36 +256,37 @@ def _line_rule(text: str) -> tuple[DropReason, str] | None:
     if (chars <= rules.MAX_DATE_LINE_CHARS or len(text.strip()) <= rules.MAX_DATE_LINE_CHARS
             ) and rules.is_date_line(text):
         return DropReason.DATE_LINE, "is_date_line"
-    if words <= rules.MAX_BYLINE_WORDS and rules.is_byline(text):
+    if words <= rules.MAX_BYLINE_WORDS and rules.is_byline(text, words):
         return DropReason.BYLINE, "is_byline"
-    if words <= rules.MAX_CAPTION_WORDS and rules.is_photo_credit(text):
+    if words <= rules.MAX_CAPTION_WORDS and rules.is_photo_credit(text, words):
         return DropReason.PHOTO_CREDIT, "is_photo_credit"
     if (words <= rules.MAX_COMMENT_HEADER_WORDS
-            and rules.is_comment_header(text, STOP_WORDS)):
+            and rules.is_comment_header(text, STOP_WORDS, words)):
         return DropReason.COMMENT, "is_comment_header"
-    if words <= rules.MAX_COOKIE_NOTICE_WORDS and rules.is_cookie_notice(text):
+    if words <= rules.MAX_COOKIE_NOTICE_WORDS and rules.is_cookie_notice(text, words):
         return DropReason.COOKIE_NOTICE, "is_cookie_notice"
     return None
 
 
 def _judge_rules(texts: Sequence[str]) -> list[tuple[DropReason, str] | None]:
+    page = _PageLines.of(texts)
     verdicts: list[tuple[DropReason, str] | None] = [None] * len(texts)
-    for index in _title_candidates(texts):
+    for index in _title_candidates(page):
         verdicts[index] = (DropReason.TITLE, "repeated_title")
-    for index, text in enumerate(texts):
+    for index, (text, words) in enumerate(zip(texts, page.words, strict=True)):
         if verdicts[index] is None:
-            verdicts[index] = _line_rule(text)
+            verdicts[index] = _line_rule(text, words)
     seen: set[str] = set()
     for index, text in enumerate(texts):
         # A paragraph-sized line seen before on the page is a teaser, a meta description
         # or a menu repeated in the footer: the article needs it once.
-        if rules.word_count(text) >= MIN_DUPLICATE_WORDS:
+        if page.text_words[index] >= MIN_DUPLICATE_WORDS:
             if text in seen and verdicts[index] is None:
                 verdicts[index] = (DropReason.DUPLICATE, "is_duplicate")
             seen.add(text)
     stop_words = STOP_WORDS
     for index, text in enumerate(texts):
-        if rules.looks_like_body(text):
+        if page.body[index]:
             break
         if verdicts[index] is None and rules.is_tagline(text, stop_words):
             verdicts[index] = (DropReason.TAGLINE, "is_tagline")

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 from cleannews.clean import patterns
 
 __all__ = [
     "bare",
+    "body_lines",
     "has_breadcrumb_mark",
     "is_breadcrumb",
     "is_byline",
@@ -86,6 +88,12 @@ def word_count(text: str) -> int:
     if text.isascii():
         return len(_NON_CJK_WORD.findall(text))
     return len(_NON_CJK_WORD.findall(text)) + len(CJK.findall(text))
+
+
+def _words(text: str, known: int | None) -> int:
+    """``known`` if the caller has counted the line's words already (rules that take a
+    ``words`` argument trust it to be :func:`word_count` of the line's bare form)."""
+    return word_count(text) if known is None else known
 
 
 def _is_cjk(ch: str) -> bool:
@@ -213,7 +221,7 @@ MAX_CJK_NAME_CHARS = 4
 _NAME_JOINERS = frozenset({"and", "und", "et", "y", "e", "en", "&", "|"})
 
 
-def is_byline(line: str) -> bool:
+def is_byline(line: str, words: int | None = None) -> bool:
     """Return True for an author line such as "By Jane Doe and John Roe".
 
     >>> is_byline("By Jane Doe, Reuters")
@@ -222,7 +230,7 @@ def is_byline(line: str) -> bool:
     False
     """
     text = bare(line)
-    if not text or word_count(text) > MAX_BYLINE_WORDS or text[-1] in ".!?。":
+    if not text or _words(text, words) > MAX_BYLINE_WORDS or text[-1] in ".!?。":
         return False
     match = _BYLINE_PREFIX.match(text)
     if match is None:
@@ -234,8 +242,8 @@ def is_byline(line: str) -> bool:
         # "文/山田太郎" or "記者 山田": a separator or a name-sized rest, not "文化祭に…".
         separated = text[match.end():match.end() + 1] in {" ", "/", ":", "：", "\u3000"}
         return separated or len(names) <= MAX_CJK_NAME_CHARS
-    words = [w for w in re.split(r"[\s,]+", names) if w]
-    return all(w[0].isupper() or w.lower() in _NAME_JOINERS for w in words)
+    parts = [w for w in re.split(r"[\s,]+", names) if w]
+    return all(w[0].isupper() or w.lower() in _NAME_JOINERS for w in parts)
 
 
 _ISO_DATE = r"\d{4}[-/.年]\s?\d{1,2}[-/.月]\s?\d{1,2}日?"
@@ -354,7 +362,7 @@ def is_tagline(line: str, stop_words: frozenset[str]) -> bool:
 MAX_CAPTION_WORDS = 80
 
 
-def is_photo_credit(line: str) -> bool:
+def is_photo_credit(line: str, words: int | None = None) -> bool:
     """Return True for a photo caption or credit line.
 
     >>> is_photo_credit("Workers load trims into a truck in Hialeah. (AP Photo/Alan Diaz, File)")
@@ -365,7 +373,7 @@ def is_photo_credit(line: str) -> bool:
     False
     """
     text = bare(line)
-    if not text or word_count(text) > MAX_CAPTION_WORDS:
+    if not text or _words(text, words) > MAX_CAPTION_WORDS:
         return False
     return bool(patterns.PHOTO_CREDIT_START.match(text)
                 or patterns.PHOTO_CREDIT_END.search(text[-patterns.PHOTO_CREDIT_END_CHARS:]))
@@ -373,9 +381,11 @@ def is_photo_credit(line: str) -> bool:
 
 # A banner is a sentence or three; an article discussing cookie law is longer.
 MAX_COOKIE_NOTICE_WORDS = 120
+# Every match of patterns.COOKIE_WORDS holds one of these, lower-cased.
+_COOKIE_STEMS = ("cookie", "куки", "クッキー", "쿠키", "饼干")
 
 
-def is_cookie_notice(line: str) -> bool:
+def is_cookie_notice(line: str, words: int | None = None) -> bool:
     """Return True for a cookie or consent banner.
 
     >>> is_cookie_notice("This site uses cookies to improve your browsing experience. Accept all")
@@ -384,7 +394,10 @@ def is_cookie_notice(line: str) -> bool:
     False
     """
     text = bare(line)
-    if not text or word_count(text) > MAX_COOKIE_NOTICE_WORDS:
+    if not text or _words(text, words) > MAX_COOKIE_NOTICE_WORDS:
+        return False
+    lowered = text.lower()
+    if not any(stem in lowered for stem in _COOKIE_STEMS):  # quicker than the search
         return False
     # On the development pages 98% of the lines this catches were banners; the rest were
     # articles about web tracking.
@@ -401,9 +414,13 @@ _COMMENT_HEADER = re.compile(
 )
 _USER_NAME = re.compile(r"^(?:\d+\.\s*)?[*_]*[\w.@-]*[\d_@][\w.@-]*[*_]*$|^[*_]*[a-z][\w.-]*[*_]*$")
 _PRESENT_VERBS = frozenset(patterns.COMMENT_VERBS_PRESENT)
+_COMMENT_VERB_ENDINGS = tuple(
+    v.lower() for v in patterns.COMMENT_VERBS_PRESENT + patterns.COMMENT_VERBS_PAST)
 
 
-def is_comment_header(line: str, stop_words: frozenset[str] = frozenset()) -> bool:
+def is_comment_header(
+    line: str, stop_words: frozenset[str] = frozenset(), words: int | None = None
+) -> bool:
     """Return True for the header of a reader's comment: a name and "says:"-like verb.
 
     >>> is_comment_header("2. **joetoronto** says:")
@@ -414,7 +431,10 @@ def is_comment_header(line: str, stop_words: frozenset[str] = frozenset()) -> bo
     (False, False)
     """
     text = bare(line)
-    if word_count(text) > MAX_COMMENT_HEADER_WORDS:
+    if _words(text, words) > MAX_COMMENT_HEADER_WORDS:
+        return False
+    # The verb ends the line: checking that first is quicker than the search.
+    if not text.rstrip(" \t:：").lower().endswith(_COMMENT_VERB_ENDINGS):
         return False
     match = _COMMENT_HEADER.search(text)
     if match is None:
@@ -425,9 +445,9 @@ def is_comment_header(line: str, stop_words: frozenset[str] = frozenset()) -> bo
     if DATE_PATTERN.search(who) or _USER_NAME.match(who):
         return True  # a stamped comment, or a user name
     present = match.group("verb").lower() in _PRESENT_VERBS
-    words = _WORD.findall(who.lower())
+    who_words = _WORD.findall(who.lower())
     # A name has no function words; "This is what he says:" has.
-    return present and bool(words) and not any(w in stop_words for w in words)
+    return present and bool(who_words) and not any(w in stop_words for w in who_words)
 
 
 MIN_BODY_WORDS = 8
@@ -453,6 +473,22 @@ def looks_like_body(line: str) -> bool:
         return False
     return text[-1] in patterns.SENTENCE_END or (
         words >= MIN_MULTI_SENTENCE_WORDS and sentence_breaks(text) >= MIN_SENTENCE_BREAKS)
+
+
+def body_lines(bares: Sequence[str], words: Sequence[int]) -> list[bool]:
+    """:func:`looks_like_body` of many lines at once, given their bare forms and word counts.
+
+    >>> body_lines(["Most read", "The council voted on Tuesday to close the old school."],
+    ...            [2, 10])
+    [False, True]
+    """
+    return [
+        count >= MIN_BODY_WORDS and (
+            text[-1] in patterns.SENTENCE_END or (
+                count >= MIN_MULTI_SENTENCE_WORDS
+                and sentence_breaks(text) >= MIN_SENTENCE_BREAKS))
+        for text, count in zip(bares, words, strict=True)
+    ]
 
 
 def sentence_breaks(text: str) -> int:
