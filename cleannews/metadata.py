@@ -29,7 +29,7 @@ __all__ = [
 # Language identification on fewer characters than this is a guess, so none is reported.
 MIN_LANGUAGE_CHARS = 40
 # py3langid takes time in proportion to its input and is as accurate on a paragraph or two.
-LANGUAGE_SAMPLE_CHARS = 1000
+LANGUAGE_SAMPLE_CHARS = 500
 
 _DATELINE = re.compile(
     r"^(?P<dateline>(?:[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*)"  # TOKYO, NEW YORK, ST. LOUIS

@@ -31,6 +31,7 @@ def _reference(line: str) -> dict[str, int]:
         "spaces": line.count(" "),
         "upper_starts": sum(map(str.isupper, firsts)),
         "cased_starts": sum(1 for c in firsts if c.isupper() or c.islower()),
+        "commas": sum(line.count(c) for c in ",、，"),
     }
 
 

@@ -27,11 +27,10 @@ __all__ = ["Ints", "LineCounts", "count_lines", "count_tokens_in", "lines_matchi
 Ints = NDArray[np.int64]
 Flags = NDArray[np.uint8]
 
-WORD, DIGIT, UPPER, LOWER, CJK, SPACE = 1, 2, 4, 8, 16, 32
+WORD, DIGIT, UPPER, LOWER, CJK, SPACE, COMMA = 1, 2, 4, 8, 16, 32, 64
 # Joins the lines: matched by none of the patterns used on lines, and not a word character,
 # so no count and no match runs across two lines.
 SEPARATOR = "\x00"
-_WORD = re.compile(r"\w+")
 _BMP = 0x10000
 
 
@@ -44,6 +43,7 @@ def _char_flags(chars: str) -> Flags:
         marked = _code_points(re.sub(pattern, SEPARATOR, chars))
         flags[marked != codes] |= bit
     flags[codes == ord(" ")] |= SPACE
+    flags[np.isin(codes, [ord(","), ord("、"), ord("，")])] |= COMMA
     flags[np.fromiter(map(str.isupper, chars), dtype=bool, count=len(chars))] |= UPPER
     flags[np.fromiter(map(str.islower, chars), dtype=bool, count=len(chars))] |= LOWER
     return flags
@@ -80,12 +80,16 @@ class LineCounts(NamedTuple):
     spaces: Ints  # " " characters
     upper_starts: Ints  # tokens that start with an upper-case letter
     cased_starts: Ints  # tokens that start with an upper- or lower-case letter
+    commas: Ints  # commas, Latin or CJK (",", "、", "，")
     starts: Ints  # where each line begins in the joined text (for :func:`lines_matching`)
 
 
-def _segments(lines: Sequence[str]) -> tuple[str, Ints]:
+@lru_cache(maxsize=4)
+def _joined(lines: tuple[str, ...]) -> tuple[str, Ints]:
+    """The lines joined by SEPARATOR, and where each starts (kept for the page's next use)."""
     lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
     starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1])).astype(np.int64)
+    starts.flags.writeable = False
     # A trailing separator keeps every segment, even an empty last line, non-empty.
     return SEPARATOR.join(lines) + SEPARATOR, starts
 
@@ -121,7 +125,7 @@ def _count_lines(lines: tuple[str, ...]) -> LineCounts:
     if not lines:
         empty = np.zeros(0, dtype=np.int64)
         return LineCounts(*([empty] * len(LineCounts._fields)))
-    joined, starts = _segments(lines)
+    joined, starts = _joined(lines)
     flags = _flags(joined)
     word = (flags & WORD) > 0
     cjk = (flags & CJK) > 0
@@ -136,6 +140,7 @@ def _count_lines(lines: tuple[str, ...]) -> LineCounts:
         spaces=_per_line((flags & SPACE) > 0, starts),
         upper_starts=_per_line(token_starts & ((flags & UPPER) > 0), starts),
         cased_starts=_per_line(token_starts & ((flags & (UPPER | LOWER)) > 0), starts),
+        commas=_per_line((flags & COMMA) > 0, starts),
         starts=starts,
     )
     for array in counts:  # shared by the callers of this page: read-only
@@ -150,13 +155,14 @@ def count_tokens_in(lines: Sequence[str], vocabularies: Sequence[frozenset[str]]
     ...                                      [frozenset({"the", "a", "and"})])]
     [[1, 3]]
     """
-    lowered = [line.lower() for line in lines]
-    joined, starts = _segments(lowered)
-    tokens = _WORD.findall(joined)
-    per_line = _per_line(_run_starts((_flags(joined) & WORD) > 0), starts)
-    if int(per_line.sum()) != len(tokens):  # the table and the pattern disagree: count apart
-        per_line = np.array([len(_WORD.findall(line)) for line in lowered], dtype=np.int64)
-    owner = np.repeat(np.arange(len(lines)), per_line)
+    joined, starts = _joined(tuple(line.lower() for line in lines))
+    codes = _code_points(joined)
+    word = (_flags(joined) & WORD) > 0
+    # Every character that is not a word character becomes a space: splitting then gives
+    # exactly the runs of word characters (what \w+ finds), quicker than a regex would.
+    spaced = np.where(word, codes, ord(" ")).astype("<u4").tobytes()
+    tokens = spaced.decode("utf-32-le", "surrogatepass").split()
+    owner = np.repeat(np.arange(len(lines)), _per_line(_run_starts(word), starts))
     # One look-up per token: each token's bits say which vocabularies hold it.
     bits = _vocabulary_bits(tuple(vocabularies))
     found = np.fromiter(map(bits.get, tokens, repeat(0)), dtype=np.int64, count=len(tokens))
@@ -179,7 +185,7 @@ def lines_matching(pattern: re.Pattern[str], lines: Sequence[str]) -> NDArray[np
     >>> lines_matching(re.compile(r"www\\."), ["see www.example.com", "nothing"]).tolist()
     [True, False]
     """
-    joined, starts = _segments(lines)
+    joined, starts = _joined(tuple(lines))
     found = np.zeros(len(lines), dtype=bool)
     positions = [match.start() for match in pattern.finditer(joined)]
     if positions:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 
 from cleannews.clean import patterns, rules
 from cleannews.clean.counts import count_lines, count_tokens_in, lines_matching
@@ -42,7 +42,6 @@ _BULLET = re.compile(r"^(?:[*\-+•·▪►▶◦‣]|\d{1,3}[.)]|o\s)\s*")
 _HEADING = re.compile(r"^#{1,6}\s")
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b|@\w")
 _PIPE_LIKE = re.compile(r"\s[|·•/]\s")
-_COMMA = re.compile("[,、，]")
 _COPYRIGHT = re.compile(r"©|\([cC]\)")
 _SENTENCE_END = frozenset(patterns.SENTENCE_END)
 # Lines each side for the neighbourhood averages.
@@ -61,6 +60,7 @@ _END_MARKERS = frozenset(patterns.END_MARKERS)
 _MAX_END_MARKER_CHARS = max(map(len, _END_MARKERS))
 _BOILERPLATE_WORDS = patterns.BOILERPLATE_WORDS
 _COUNT = re.compile(r"[\d()\[\]]+")
+_RULE_INDEX = {name: index for index, name in enumerate(RULE_NAMES)}
 # Body-like lines at most this many lines apart belong to one block of text.
 BLOCK_GAP_LINES = 6
 
@@ -113,7 +113,7 @@ def _own_features(texts: Sequence[str]) -> tuple[Floats, Bools]:
     tokens = np.maximum(counts.tokens, 1)
     lasts = [bare[-1:] or " " for bare in bares]
     cased = counts.cased_starts
-    columns: dict[str, object] = {
+    columns: dict[str, ArrayLike] = {
         "bias": 1.0,
         "log_chars": np.log1p(counts.chars),
         "log_words": np.log1p(words),
@@ -128,7 +128,7 @@ def _own_features(texts: Sequence[str]) -> tuple[Floats, Bools]:
         "ends_sentence": [last in _SENTENCE_END for last in lasts],
         "ends_period": [last in ".。" for last in lasts],
         "ends_colon": [text[-1:] in {":", "："} for text in texts],
-        "has_comma": lines_matching(_COMMA, bares),
+        "has_comma": counts.commas > 0,
         "bullet": [_BULLET.match(text) is not None for text in texts],
         "heading": [_HEADING.match(text) is not None for text in texts],
         "digits": counts.digits / chars,
@@ -152,8 +152,9 @@ def _own_features(texts: Sequence[str]) -> tuple[Floats, Bools]:
     non_digits = counts.letters - counts.digits
     may_end = (counts.letters <= rules.MAX_LINK_FARM_HEADING_CHARS) | (
         non_digits <= _MAX_END_MARKER_CHARS)
-    matrix = np.column_stack([np.broadcast_to(np.asarray(columns[name], dtype=np.float64), total)
-                              for name in _LINE_NAMES])
+    matrix = np.empty((total, len(_LINE_NAMES)))
+    for column, name in enumerate(_LINE_NAMES):
+        matrix[:, column] = columns[name]
     return matrix, may_end
 
 
@@ -255,20 +256,20 @@ def line_features(lines: Sequence[SourceLine], rule_reasons: Sequence[str | None
         index > end_of_article,
     ))
 
-    sizes = np.maximum(window_sizes(total, CONTEXT_LINES), 1)
-    raw_body = body.astype(np.float64)
+    sizes = np.maximum(window_sizes(total, CONTEXT_LINES), 1)[:, None]
+    # Columns: body-like, log words, bullet, ends a sentence.
+    neighbours = np.column_stack((body, log_words, base[:, _BULLET_AT], base[:, _ENDS_SENTENCE]))
+    before, after = shifted(neighbours, 1), shifted(neighbours, -1)
+    # Columns: body-like, log words, dropped by a rule.
+    window = window_sums(np.column_stack((body, log_words, ruled)), CONTEXT_LINES) / sizes
     context = np.column_stack((
-        shifted(raw_body, 1), shifted(raw_body, -1),
-        shifted(log_words, 1), shifted(log_words, -1),
-        window_sums(raw_body, CONTEXT_LINES) / sizes,
-        window_sums(log_words, CONTEXT_LINES) / sizes,
-        shifted(base[:, _BULLET_AT], 1), shifted(base[:, _BULLET_AT], -1),
-        window_sums(ruled.astype(np.float64), CONTEXT_LINES) / sizes,
-        shifted(base[:, _ENDS_SENTENCE], 1), shifted(base[:, _ENDS_SENTENCE], -1),
+        before[:, 0], after[:, 0], before[:, 1], after[:, 1], window[:, 0], window[:, 1],
+        before[:, 2], after[:, 2], window[:, 2], before[:, 3], after[:, 3],
     ))
-    reasons = np.array([r or "" for r in rule_reasons])
-    near = np.column_stack([
-        window_sums((reasons == name).astype(np.float64), CONTEXT_LINES) > 0
-        for name in RULE_NAMES
-    ])
+    rule_at = [(index, _RULE_INDEX[reason]) for index, reason in enumerate(rule_reasons)
+               if reason in _RULE_INDEX]
+    verdicts = np.zeros((total, len(RULE_NAMES)))
+    if rule_at:
+        verdicts[tuple(zip(*rule_at, strict=True))] = 1.0
+    near = window_sums(verdicts, CONTEXT_LINES) > 0
     return np.hstack((base, page, context, near)).astype(np.float64)

@@ -50,17 +50,23 @@ def distances_to(marks: NDArray[Any]) -> NDArray[np.int64]:
 def window_sums(values: NDArray[Any], reach: int, include_self: bool = False) -> Floats:
     """Sum of ``values`` over the lines at most ``reach`` away (the line itself optional).
 
+    ``values`` has one row per line: a vector, or a matrix whose columns are summed apart.
+
     >>> window_sums(np.array([1.0, 2.0, 4.0, 8.0]), 1).tolist()
     [2.0, 5.0, 10.0, 4.0]
+    >>> window_sums(np.array([[1.0, 0.0], [2.0, 1.0]]), 1).tolist()
+    [[2.0, 1.0], [1.0, 0.0]]
     """
+    values = np.asarray(values, dtype=np.float64)
     total = len(values)
-    sums = np.concatenate(([0.0], np.cumsum(values, dtype=np.float64)))
+    sums = np.zeros((total + 1, *values.shape[1:]))
+    np.cumsum(values, axis=0, out=sums[1:])
     index = np.arange(total)
     low = np.maximum(index - reach, 0)
     high = np.minimum(index + reach + 1, total)
     result: Floats = sums[high] - sums[low]
     if not include_self:
-        result = result - values
+        result -= values
     return result
 
 
@@ -98,11 +104,13 @@ def window_extremes(values: Floats, reach: int) -> tuple[Floats, Floats]:
 def shifted(values: NDArray[Any], by: int, fill: float = 0.0) -> Floats:
     """``values`` moved ``by`` lines down (the previous line's value when ``by`` is 1).
 
+    ``values`` has one row per line: a vector, or a matrix whose rows move together.
+
     >>> shifted(np.array([1.0, 2.0, 3.0]), 1).tolist(), shifted(np.array([1.0, 2.0]), -1).tolist()
     ([0.0, 1.0, 2.0], [2.0, 0.0])
     """
     total = len(values)
-    result = np.full(total, fill, dtype=np.float64)
+    result = np.full(np.shape(values), fill, dtype=np.float64)
     if by >= 0:
         result[by:] = values[: max(total - by, 0)]
     else:
