@@ -156,16 +156,24 @@ def split_lines(text: str) -> list[SourceLine]:
     >>> [(line.number, line.indent, line.text) for line in split_lines("a\\r\\n\\n  b  \\u2028c")]
     [(1, 0, 'a'), (3, 2, 'b  \\u2028c')]
     """
-    raw = _NEWLINES.split(text)
+    raw = _NEWLINES.split(text) if "\r" in text else text.split("\n")
     width = _wrap_width(raw)
-    numbered = _unwrap(raw, width) if width else list(enumerate(raw, start=1))
+    numbered = _unwrap(raw, width) if width else enumerate(raw, start=1)
     result = []
     for number, line in numbered:
         stripped = line.strip()
-        if not stripped or _REFERENCE.match(stripped):
+        if not stripped:
             continue
-        plain, link_share = strip_link_markup(stripped)
-        if plain:
-            lead = line[: len(line) - len(line.lstrip())]
-            result.append(SourceLine(number, len(lead.expandtabs(4)), plain, link_share))
+        # Link markup and reference lines all have a "[": most lines have none.
+        if "[" in stripped:
+            if _REFERENCE.match(stripped):
+                continue
+            plain, link_share = strip_link_markup(stripped)
+            if not plain:
+                continue
+        else:
+            plain, link_share = stripped, 0.0
+        lead = len(line) - len(line.lstrip())
+        indent = len(line[:lead].expandtabs(4)) if "\t" in line[:lead] else lead
+        result.append(SourceLine(number, indent, plain, link_share))
     return result
