@@ -64,3 +64,25 @@ def test_lines_matching_equals_a_search_per_line(lines: list[str]) -> None:
 def test_no_lines() -> None:
     assert count_lines([]).tokens.tolist() == []
     assert lines_matching(re.compile("a"), []).tolist() == []
+
+
+_RULE_LINE = st.one_of(st.sampled_from([
+    "By Jane Doe", "Photo: Reuters", "We use cookies to improve your browsing. Accept",
+    "joetoronto says:", "The council voted on Tuesday to close the old school, officials said.",
+    "* - 12. Related", "Comments (12)",
+]), st.text(alphabet=_ALPHABET, max_size=40))
+
+
+@settings(max_examples=300)
+@given(st.lists(_RULE_LINE, max_size=6))
+def test_rules_given_the_page_counts_agree_with_the_rules_alone(lines: list[str]) -> None:
+    """The judge hands the rules word counts made for the whole page: same verdicts."""
+    bares = [rules.bare(line) for line in lines]
+    words = count_lines(bares).words.tolist()
+    assert rules.body_lines(bares, words) == [rules.looks_like_body(x) for x in lines]
+    for line, count in zip(lines, words, strict=True):
+        assert rules.is_byline(line, count) == rules.is_byline(line)
+        assert rules.is_photo_credit(line, count) == rules.is_photo_credit(line)
+        assert rules.is_cookie_notice(line, count) == rules.is_cookie_notice(line)
+        assert rules.is_comment_header(line, frozenset({"the"}), count) == (
+            rules.is_comment_header(line, frozenset({"the"})))
