@@ -48,14 +48,16 @@ def test_shipped_model_names_exactly_this_versions_features() -> None:
     assert set(data["features"]) == set(FEATURE_NAMES)
     assert data["smoothing"], "the shipped model has at least one smoothing stage"
     for stage in data["smoothing"]:
-        assert set(stage) == set(SMOOTHING_NAMES)
+        assert set(stage["weights"]) == set(SMOOTHING_NAMES)
+        assert stage["forest"]["columns"] == list(SMOOTHING_NAMES)
 
 
 def test_shipped_model_loads() -> None:
     model = load_default_model()
     assert type(model) is LineModel  # not the KeepAllModel stand-in
     assert len(model.feature_weights) == len(FEATURE_NAMES)
-    assert all(len(stage) == len(SMOOTHING_NAMES) for stage in model.smoothing_weights)
+    assert all(len(stage.weights) == len(SMOOTHING_NAMES) for stage in model.smoothing)
+    assert all(stage.forest is not None and stage.forest_share > 0 for stage in model.smoothing)
     assert 0.0 < model.threshold < 1.0
     assert load_default_model() is model  # loaded once per process
 
@@ -73,7 +75,14 @@ def test_model_with_a_missing_feature_is_refused(where: str) -> None:
     if where == "features":
         del data["features"]["log_words"]
     else:
-        del data["smoothing"][0]["logit"]
+        del data["smoothing"][0]["weights"]["logit"]
+    with pytest.raises(ValueError, match="retrain"):
+        LineModel.from_dict(data)
+
+
+def test_model_whose_trees_read_other_columns_is_refused() -> None:
+    data = _shipped()
+    data["smoothing"][0]["forest"]["columns"] = data["smoothing"][0]["forest"]["columns"][::-1]
     with pytest.raises(ValueError, match="retrain"):
         LineModel.from_dict(data)
 

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
-
-pytest.importorskip("numpy")  # numpy is only in the 'train' extra
 
 from cleannews.clean.features import FEATURE_NAMES, line_features
 from cleannews.clean.judge import judge_rules
 from cleannews.clean.lines import SourceLine
 from cleannews.clean.model import SMOOTHING_NAMES, LineModel
-from cleannews.train import Page, fit_model, gold_without_title, line_labels
+from cleannews.clean.trees import Forest
+from cleannews.train import (
+    FOREST_DEPTH,
+    FOREST_MIN_LEAF_LINES,
+    Page,
+    fit_forest,
+    fit_model,
+    gold_without_title,
+    line_labels,
+)
 
 TITLE = "Cycling lanes approved"
 FIRST = "The city council voted on Tuesday to build protected cycling lanes downtown."
@@ -94,7 +102,9 @@ def test_fit_model_gives_a_loadable_deterministic_model(pages: list[Page]) -> No
     model = fit_model(pages)
     assert model == fit_model(pages)  # the same data gives the same file
     assert set(model["features"]) == set(FEATURE_NAMES)
-    assert [set(stage) for stage in model["smoothing"]] == [set(SMOOTHING_NAMES)]
+    assert [set(stage["weights"]) for stage in model["smoothing"]] == [set(SMOOTHING_NAMES)]
+    assert [stage["forest"]["columns"] for stage in model["smoothing"]] == [
+        list(SMOOTHING_NAMES)]
     assert model["trained_on"] == ["toy/text-x"]
     assert model["lines"] == sum(r is None for p in pages for r in p.rule_reasons)
     line_model = LineModel.from_dict(model)
@@ -109,4 +119,28 @@ def test_fit_model_gives_a_loadable_deterministic_model(pages: list[Page]) -> No
 def test_fit_model_without_smoothing(pages: list[Page]) -> None:
     model = fit_model(pages, smoothing_stages=0)
     assert model["smoothing"] == []
-    assert LineModel.from_dict(model).smoothing_weights == ()
+    assert LineModel.from_dict(model).smoothing == ()
+
+
+def test_fit_model_without_trees(pages: list[Page]) -> None:
+    model = fit_model(pages, forest_trees=0)
+    assert [set(stage) for stage in model["smoothing"]] == [{"weights"}]
+    assert LineModel.from_dict(model).smoothing[0].forest is None
+
+
+def test_exported_forest_scores_like_scikit_learn() -> None:
+    """The trees written to the model file give scikit-learn's own decision values."""
+    from sklearn import ensemble as sklearn
+    rng = np.random.default_rng(0)
+    x = np.column_stack((np.ones(600), rng.normal(size=(600, 3))))
+    y = ((x[:, 1] > 0.2) ^ (x[:, 2] * x[:, 3] > 0.5)).astype(float)
+    weights = rng.uniform(0.5, 2.0, size=600)
+    exported = fit_forest(x, y, weights, trees=20)
+    assert exported == fit_forest(x, y, weights, trees=20)
+    forest = Forest.from_dict(exported)
+    reference = sklearn.HistGradientBoostingClassifier(
+        max_iter=20, max_depth=FOREST_DEPTH, learning_rate=0.1, l2_regularization=1.0,
+        min_samples_leaf=FOREST_MIN_LEAF_LINES, early_stopping=False, random_state=0,
+    ).fit(x[:, 1:], y, sample_weight=weights)
+    assert forest.depth >= 2  # the trees did split
+    assert np.allclose(forest.decision(x), reference.decision_function(x[:, 1:]), atol=1e-5)

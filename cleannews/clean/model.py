@@ -21,6 +21,7 @@ from numpy.typing import NDArray
 
 from cleannews.clean.features import FEATURE_NAMES, line_features
 from cleannews.clean.lines import SourceLine
+from cleannews.clean.trees import Forest
 from cleannews.clean.windows import (
     Bools,
     Floats,
@@ -38,6 +39,7 @@ __all__ = [
     "KeepAllModel",
     "LineModel",
     "ScoredLine",
+    "SmoothingStage",
     "later_stage_logits",
     "line_words",
     "load_default_model",
@@ -154,12 +156,49 @@ def line_words(vectors: Floats) -> Floats:
 
 
 def later_stage_logits(
-    weights: Sequence[float], logits: Floats, vectors: Floats,
-    rule_reasons: Sequence[str | None],
+    stage: SmoothingStage, logits: Floats, vectors: Floats, rule_reasons: Sequence[str | None],
 ) -> Floats:
     """Logits of a smoothing stage from the previous stage's logits."""
     rows = smoothing_inputs(logits, vectors)
-    return stage_logits(np.asarray(weights), rows, _ruled(rule_reasons, len(vectors)))
+    return stage.logits(rows, _ruled(rule_reasons, len(vectors)))
+
+
+@dataclass(frozen=True, eq=False)
+class SmoothingStage:
+    """A smoothing stage: a logistic regression over :data:`SMOOTHING_NAMES`, its logit
+    blended with a forest's when the stage has one (``forest_share`` of the forest's)."""
+
+    weights: tuple[float, ...]
+    forest: Forest | None = None
+    forest_share: float = 0.0
+
+    def logits(self, rows: Floats, ruled: Bools) -> Floats:
+        """Each row's logit; a line the rules dropped counts as confident boilerplate."""
+        logits = np.full(len(rows), EDGE_LOGIT)
+        free = ~ruled
+        scored = rows[free]
+        linear = scored @ np.asarray(self.weights)
+        if self.forest is not None and self.forest_share:
+            linear = ((1.0 - self.forest_share) * linear
+                      + self.forest_share * self.forest.decision(scored))
+        logits[free] = linear
+        return logits
+
+    @classmethod
+    def from_dict(cls, data: object) -> SmoothingStage:
+        """Read a stage from its JSON form (see :meth:`LineModel.from_dict`)."""
+        if not isinstance(data, dict) or not isinstance(data.get("weights"), dict):
+            raise ValueError("model file: a smoothing stage must be an object with 'weights'")
+        weights = data["weights"]
+        forest = data.get("forest")
+        if set(weights) != set(SMOOTHING_NAMES) or (
+                forest is not None and forest.get("columns") != list(SMOOTHING_NAMES)):
+            raise ValueError("model file does not match this version's features; retrain it")
+        return cls(
+            tuple(float(weights[n]) for n in SMOOTHING_NAMES),
+            Forest.from_dict(forest) if forest is not None else None,
+            float(data.get("forest_share", 0.5 if forest is not None else 0.0)),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,24 +206,28 @@ class LineModel:
     """Weights of every stage and the probability below which a line is dropped."""
 
     feature_weights: tuple[float, ...]
-    smoothing_weights: tuple[tuple[float, ...], ...]
+    smoothing: tuple[SmoothingStage, ...]
     threshold: float = 0.5
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> LineModel:
-        """Build a model from its JSON form, checking it names the features this code has."""
+        """Build a model from its JSON form, checking it names the features this code has.
+
+        ``features`` maps each of :data:`FEATURE_NAMES` to its stage-one weight;
+        ``smoothing`` lists the later stages, each ``{"weights": {name: weight},
+        "forest": {...}, "forest_share": 0.5}`` (the forest optional, see
+        :meth:`Forest.from_dict`; its ``columns`` must be :data:`SMOOTHING_NAMES`).
+        """
         features = data["features"]
         stages = data["smoothing"]
         if not isinstance(features, dict) or not isinstance(stages, list):
             raise ValueError("model file: 'features' must be an object, 'smoothing' a list")
-        if set(features) != set(FEATURE_NAMES) or any(
-            not isinstance(stage, dict) or set(stage) != set(SMOOTHING_NAMES) for stage in stages
-        ):
+        if set(features) != set(FEATURE_NAMES):
             raise ValueError("model file does not match this version's features; retrain it")
         threshold = data.get("threshold", 0.5)
         return cls(
             tuple(float(features[n]) for n in FEATURE_NAMES),
-            tuple(tuple(float(stage[n]) for n in SMOOTHING_NAMES) for stage in stages),
+            tuple(SmoothingStage.from_dict(stage) for stage in stages),
             float(threshold) if isinstance(threshold, int | float) else 0.5,
         )
 
@@ -194,8 +237,8 @@ class LineModel:
         """The first stage's logits and the last stage's."""
         first = stage_one_logits(self.feature_weights, vectors, rule_reasons)
         logits = first
-        for weights in self.smoothing_weights:
-            logits = later_stage_logits(weights, logits, vectors, rule_reasons)
+        for stage in self.smoothing:
+            logits = later_stage_logits(stage, logits, vectors, rule_reasons)
         return first, logits
 
     def score_lines(
