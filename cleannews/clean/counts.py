@@ -155,7 +155,12 @@ def count_tokens_in(lines: Sequence[str], vocabularies: Sequence[frozenset[str]]
     ...                                      [frozenset({"the", "a", "and"})])]
     [[1, 3]]
     """
-    joined, starts = _joined(tuple(line.lower() for line in lines))
+    joined, starts = _joined(tuple(lines))
+    lowered = joined.lower()
+    if len(lowered) == len(joined):  # lower() never shortens, so no line changed length
+        joined = lowered
+    else:
+        joined, starts = _joined(tuple(line.lower() for line in lines))
     codes = _code_points(joined)
     word = (_flags(joined) & WORD) > 0
     # Every character that is not a word character becomes a space: splitting then gives
