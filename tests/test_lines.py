@@ -59,6 +59,12 @@ def test_line_numbers_point_at_the_first_line_of_a_paragraph() -> None:
     ("See [the story][3] for more", "See the story for more"),
     ("No links here.", "No links here."),
     ("A [bracketed] aside (and parentheses).", "A [bracketed] aside (and parentheses)."),
+    # The rest of a link whose text began on an earlier line, or one opening at the end.
+    ("Headline of the story ](https://example.com/story-1/)", "Headline of the story"),
+    ("](https://example.com/a \"title\") [", ""),
+    ("[![Cleveland", "Cleveland"),
+    ("See [note] and [other].", "See [note] and [other]."),
+    ("[ not a link", "[ not a link"),
 ])
 def test_strip_link_markup(text: str, plain: str) -> None:
     assert strip_link_markup(text)[0] == plain
@@ -72,3 +78,27 @@ def test_link_share() -> None:
 def test_reference_definitions_and_image_lines_are_left_out() -> None:
     page = "Body text [1] here.\n![photo](a.jpg)\n[1]: https://example.com/"
     assert [line.text for line in split_lines(page)] == ["Body text [1] here."]
+
+
+def test_links_broken_across_wrapped_lines_are_put_back_together() -> None:
+    """A dumper that wraps lines breaks long links, at a space in their text or inside the
+    url (html2text breaks urls at hyphens); the link is stripped as if on one line."""
+    page = "\n".join([
+        "* [Home](https://example.com/)",
+        "",
+        *_wrap(PARAGRAPH, 78),
+        "",
+        *_wrap(PARAGRAPH, 78),
+        "",
+        "Read [the full report of the",
+        "council](https://example.com/news/2026/council-votes-for-bike-",
+        "lanes-downtown/ \"Council votes\") for more.",
+        "",
+        "[![A cyclist on a new lane](https://example.com/img/cyclist-",
+        "lane.jpg)](https://example.com/gallery/)",
+    ])
+    texts = [line.text for line in split_lines(page)]
+    assert texts == ["* Home", PARAGRAPH, PARAGRAPH,
+                     "Read the full report of the council for more."]
+    numbers = [line.number for line in split_lines(page)]
+    assert numbers[-1] == 3 + 2 * (len(_wrap(PARAGRAPH, 78)) + 1)

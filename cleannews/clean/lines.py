@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = ["SourceLine", "split_lines", "strip_link_markup"]
@@ -18,11 +19,14 @@ __all__ = ["SourceLine", "split_lines", "strip_link_markup"]
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 # Markdown images and links: ![alt](src), [text](url "title"), [text][ref]; also the
 # reference definitions "[1]: https://..." that some dumpers list at the end.
-_IMAGE = re.compile(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,1000}\)")
+_IMAGE = re.compile(r"!\[([^\]\n]{0,2000})\]\([^)\n]{0,2000}\)")
 _LINK = re.compile(
     r"\[([^\[\]\n]{0,500})\]\((?:[^()\s\n]|\([^)\s\n]*\)){0,1000}(?:\s+\"[^\"\n]{0,300}\")?\)"
     r"|\[([^\[\]\n]{1,500})\]\[[^\]\n]{0,50}\]"
 )
+_DANGLING_TARGET = re.compile(
+    r"\]\((?:[^()\s\\]|\\.|\([^()\s]*\)){0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)")
+_DANGLING_OPENING = re.compile(r"(?:^|\s)!?\[(?:!\[)?\s*$|^\s*(?:!?\[)+(?=\S)(?!.*\])")
 # lynx's link markers: "[12]" glued to the link text.
 _LYNX_MARKER = re.compile(r"\[\d{1,4}\](?=\S)")
 # Words a lynx link is taken to cover (headlines and menu entries are a few words long).
@@ -40,6 +44,8 @@ MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 60, 120
 # ... and at least this share of its full lines go on in lower case (or in a script
 # without case) on the next line.
 MIN_CONTINUED_SHARE = 0.3
+# A line being joined to the next because a markdown link spans them stops growing here.
+MAX_LINK_JOIN_CHARS = 5000
 # Lines at least this long are the ones whose lengths tell the wrap width.
 MIN_MEASURED_CHARS = 40
 
@@ -76,7 +82,8 @@ def strip_link_markup(text: str) -> tuple[str, float]:
         words = len(text.split()) or 1
         return text, min(1.0, round(markers * LYNX_LINK_WORDS / words, 2))
     if "](" not in text and "][" not in text:
-        return text, 0.0
+        opened = _DANGLING_OPENING.sub("", text)
+        return (" ".join(opened.split()) if opened != text else text), 0.0
     text = _IMAGE.sub("", text)
     linked = 0
 
@@ -86,7 +93,13 @@ def strip_link_markup(text: str) -> tuple[str, float]:
         linked += len(inner.strip())
         return inner
 
-    plain = " ".join(_LINK.sub(keep_text, text).split())
+    text = _LINK.sub(keep_text, text)
+    # What is left of links whose text began on an earlier line (a dumper puts a card's
+    # image and headline on lines of their own): the "](url)" ending them, and "[" or "!["
+    # opening one at the end of a line.
+    if "](" in text:
+        text = _DANGLING_TARGET.sub("", text)
+    plain = " ".join(_DANGLING_OPENING.sub("", text).split())
     return plain, round(linked / len(plain), 2) if plain else 0.0
 
 
@@ -138,11 +151,42 @@ def _unwrap(raw: list[str], width: int) -> list[tuple[int, str]]:
             continue
         if previous_full and joined and not _BLOCK_START.match(line):
             start, text = joined[-1]
-            joined[-1] = (start, text.rstrip() + " " + line.strip())
+            joined[-1] = (start, text.rstrip() + _glue(text) + line.strip())
         else:
             joined.append((number, line))
         # The dumper broke this line because the next word did not fit.
         previous_full = len(line.rstrip()) >= width - WRAP_SLACK
+    return joined
+
+
+def _open_destination(text: str) -> bool:
+    """Whether ``text`` ends inside a markdown link's target: "[a](https://ex.com/lo"."""
+    start = text.rfind("](")
+    return start >= 0 and ")" not in text[start + 2:]
+
+
+def _glue(text: str) -> str:
+    """What joins ``text`` to the next line: nothing inside a link target (a dumper that
+    wraps breaks long urls, at a hyphen or a slash), a space elsewhere."""
+    return "" if _open_destination(text) else " "
+
+
+def _join_split_links(numbered: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Join lines that a dumper broke inside a markdown link (its text or its target).
+
+    >>> _join_split_links([(1, "See [the"), (2, "report](https://ex.com/a-"), (3, "b) now")])
+    [(1, 'See [the report](https://ex.com/a-b) now')]
+    """
+    joined: list[tuple[int, str]] = []
+    for number, line in numbered:
+        if joined and line.strip() and len(joined[-1][1]) < MAX_LINK_JOIN_CHARS:
+            start, text = joined[-1]
+            opening = text.rfind("[")
+            open_text = opening > text.rfind("]") and "](" in line
+            if open_text or _open_destination(text):
+                joined[-1] = (start, text.rstrip() + _glue(text) + line.strip())
+                continue
+        joined.append((number, line))
     return joined
 
 
@@ -158,7 +202,10 @@ def split_lines(text: str) -> list[SourceLine]:
     """
     raw = _NEWLINES.split(text) if "\r" in text else text.split("\n")
     width = _wrap_width(raw)
-    numbered = _unwrap(raw, width) if width else enumerate(raw, start=1)
+    numbered: Iterable[tuple[int, str]] = (
+        _unwrap(raw, width) if width else enumerate(raw, start=1))
+    if "](" in text:
+        numbered = _join_split_links(numbered)
     result = []
     for number, line in numbered:
         stripped = line.strip()
