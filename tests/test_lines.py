@@ -102,3 +102,23 @@ def test_links_broken_across_wrapped_lines_are_put_back_together() -> None:
                      "Read the full report of the council for more."]
     numbers = [line.number for line in split_lines(page)]
     assert numbers[-1] == 3 + 2 * (len(_wrap(PARAGRAPH, 78)) + 1)
+
+
+def test_a_paragraph_split_at_its_links_is_put_back_together() -> None:
+    """A dump with every text node on its own line (get_text("\\n")) is one line a sentence."""
+    page = "\n".join([
+        "Home", "News", "", "The", "city council", "voted on Tuesday to build",
+        "protected bike lanes", ", officials said.", "Work starts in spring.", "",
+        "* first item", "* second item", "Menu", "o about us",
+    ])
+    texts = [line.text for line in split_lines(page)]
+    assert texts == [
+        "Home", "News",
+        "The city council voted on Tuesday to build protected bike lanes, officials said.",
+        "Work starts in spring.", "* first item", "* second item", "Menu", "o about us",
+    ]
+
+
+def test_a_blank_line_keeps_lower_case_lines_apart() -> None:
+    assert [line.text for line in split_lines("Latest news\n\nby Jane Doe")] == [
+        "Latest news", "by Jane Doe"]

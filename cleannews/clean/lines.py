@@ -32,6 +32,8 @@ _LYNX_MARKER = re.compile(r"\[\d{1,4}\](?=\S)")
 # Words a lynx link is taken to cover (headlines and menu entries are a few words long).
 LYNX_LINK_WORDS = 4
 _REFERENCE = re.compile(r"^\s*\[[^\]\n]{1,50}\]:\s*\S+")
+# A nested list item as inscriptis writes it ("o Item"), besides _BLOCK_START's marks.
+_LIST_MARK = re.compile(r"o\s")
 # A line that starts a new block, never the continuation of a wrapped paragraph.
 _BLOCK_START = re.compile(r"^\s*(?:[*\-+•·▪►▶◦‣>#|]|\d{1,3}[.)]\s|o\s{2,})")
 
@@ -206,10 +208,12 @@ def split_lines(text: str) -> list[SourceLine]:
         _unwrap(raw, width) if width else enumerate(raw, start=1))
     if "](" in text:
         numbered = _join_split_links(numbered)
-    result = []
+    result: list[SourceLine] = []
+    blank_before = True
     for number, line in numbered:
         stripped = line.strip()
         if not stripped:
+            blank_before = True
             continue
         # Link markup and reference lines all have a "[": most lines have none.
         if "[" in stripped:
@@ -220,7 +224,38 @@ def split_lines(text: str) -> list[SourceLine]:
                 continue
         else:
             plain, link_share = stripped, 0.0
+        if not blank_before and _goes_on_from(result[-1].text, plain):
+            previous = result[-1]
+            glue = " " if plain[0].isalnum() else ""
+            result[-1] = SourceLine(previous.number, previous.indent,
+                                    previous.text + glue + plain, previous.link_share)
+            continue
+        blank_before = False
         lead = len(line) - len(line.lstrip())
         indent = len(line[:lead].expandtabs(4)) if "\t" in line[:lead] else lead
         result.append(SourceLine(number, indent, plain, link_share))
     return result
+
+
+# Punctuation that closes a phrase, so cannot start one.
+_CLOSING = frozenset(",.;:!?)]}»”’%")
+_SENTENCE_END = frozenset(".!?。！？:;")
+
+
+def _goes_on_from(previous: str, line: str) -> bool:
+    """Whether ``line`` is the rest of the sentence ``previous`` began, on a line of its own.
+
+    A dumper that writes each text node of the page on its own line (``get_text("\n")``)
+    breaks a paragraph at every link or emphasis: "The", "council", "voted on Tuesday.".
+    A line that starts in lower case or with closing punctuation, right after (no blank
+    line between) a line that does not end a sentence, goes on from it; list items don't.
+
+    >>> _goes_on_from("Read the", "council's report."), _goes_on_from("the council", ", he said")
+    (True, True)
+    >>> _goes_on_from("It ended.", "then"), _goes_on_from("Menu", "o about us")
+    (False, False)
+    """
+    first = line[0]
+    return ((first.islower() or first in _CLOSING) and previous[-1] not in _SENTENCE_END
+            and not _BLOCK_START.match(line) and not _LIST_MARK.match(line))
+
