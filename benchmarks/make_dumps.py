@@ -5,12 +5,13 @@
 For each benchmark folder (``gold.jsonl`` + ``html/``) this writes ``OUT_DIR/<name>/``
 with a copy of ``gold.jsonl`` and one sub-folder of ``<id>.txt`` dumps per dumper:
 ``text-html2text-wrapped`` (html2text with its defaults: links as markdown, lines wrapped
-at 78 columns), and, where the programs are installed (Debian packages ``lynx`` and
-``w3m``), ``text-lynx`` (``lynx -dump``: wrapped, numbered link markers, a list of
-references at the end) and ``text-w3m`` (``w3m -dump``). The shipped line classifier is
-trained on none of these, so scoring them (``python -m cleannews.evaluate OUT_DIR/*``)
-measures cleannews on dumpers it has never seen. html2text comes with
-``pip install -e '.[train]'``.
+at 78 columns), ``text-nodes`` (every text node on its own line, as
+``get_text("\\n", strip=True)`` writes it), and, where the programs are installed
+(Debian packages ``lynx`` and ``w3m``), ``text-lynx`` (``lynx -dump``: wrapped, numbered
+link markers, a list of references at the end) and ``text-w3m`` (``w3m -dump``). The
+shipped line classifier is trained on none of these, so scoring them
+(``python -m cleannews.evaluate OUT_DIR/*``) measures cleannews on dumpers it has never
+seen. html2text comes with ``pip install -e '.[train]'``.
 """
 
 from __future__ import annotations
@@ -48,6 +49,24 @@ def dump_page(html_bytes: bytes) -> str:
         return ""
 
 
+NODE_DUMP_FOLDER = "text-nodes"
+
+
+def text_node_dump(html_bytes: bytes) -> str:
+    """Every text node of the page on its own line, scripts and styles left out: what a
+    scraper writing ``BeautifulSoup(page).get_text("\\n", strip=True)`` stores."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html_bytes)
+    except Exception as error:  # an empty or unparsable page: an empty dump, not a stop
+        print(f"lxml failed: {error}", file=sys.stderr)
+        return ""
+    for element in root.xpath("//script|//style|//noscript|//template"):
+        element.drop_tree()
+    return "\n".join(text.strip() for text in root.itertext() if text.strip())
+
+
 def browser_dump(command: list[str], html_bytes: bytes) -> str:
     """The page as a terminal browser dumps it (empty if the browser fails)."""
     with tempfile.NamedTemporaryFile(suffix=".html") as page:
@@ -66,7 +85,7 @@ def make_dumps(folder: Path, out: Path) -> int:
     target = out / folder.name
     browsers = {name: command for name, command in BROWSER_DUMPS.items()
                 if shutil.which(command[0])}
-    for name in [DUMP_FOLDER, *browsers]:
+    for name in [DUMP_FOLDER, NODE_DUMP_FOLDER, *browsers]:
         (target / name).mkdir(parents=True, exist_ok=True)
     shutil.copyfile(folder / "gold.jsonl", target / "gold.jsonl")
     count = 0
@@ -76,6 +95,8 @@ def make_dumps(folder: Path, out: Path) -> int:
             data = gzip.decompress(data)
         page_id = path.name.split(".")[0]
         (target / DUMP_FOLDER / f"{page_id}.txt").write_text(dump_page(data), encoding="utf-8")
+        (target / NODE_DUMP_FOLDER / f"{page_id}.txt").write_text(text_node_dump(data),
+                                                                  encoding="utf-8")
         for name, command in browsers.items():
             (target / name / f"{page_id}.txt").write_text(browser_dump(command, data),
                                                           encoding="utf-8")
