@@ -69,7 +69,8 @@ def test_no_lines() -> None:
 _RULE_LINE = st.one_of(st.sampled_from([
     "By Jane Doe", "Photo: Reuters", "We use cookies to improve your browsing. Accept",
     "joetoronto says:", "The council voted on Tuesday to close the old school, officials said.",
-    "* - 12. Related", "Comments (12)",
+    "* - 12. Related", "Comments (12)", "Date:2025-04-07 02:51:19", "5. März 2024",
+    "2 days ago", "Share 4", "Page 12 of 300",
 ]), st.text(alphabet=_ALPHABET, max_size=40))
 
 
@@ -86,3 +87,5 @@ def test_rules_given_the_page_counts_agree_with_the_rules_alone(lines: list[str]
         assert rules.is_cookie_notice(line, count) == rules.is_cookie_notice(line)
         assert rules.is_comment_header(line, frozenset({"the"}), count) == (
             rules.is_comment_header(line, frozenset({"the"})))
+        assert rules.is_date_line(line, count_lines([rules.bare(line)]).digits[0]) == (
+            rules.is_date_line(line))

@@ -165,16 +165,19 @@ class _PageLines:
     texts: Sequence[str]
     bares: list[str]
     words: list[int]  # rules.word_count of each bare line
+    digits: list[int]  # \d characters of each bare line
     text_words: list[int]  # rules.word_count of each line as it is
     body: list[bool]  # rules.looks_like_body of each line
 
     @classmethod
     def of(cls, texts: Sequence[str]) -> _PageLines:
         bares = [rules.bare(text) for text in texts]
-        words = count_lines(bares).words.tolist()
+        counts = count_lines(bares)
+        words = counts.words.tolist()
         text_words = [count if text == bare else rules.word_count(text)
                       for text, bare, count in zip(texts, bares, words, strict=True)]
-        return cls(texts, bares, words, text_words, rules.body_lines(bares, words))
+        return cls(texts, bares, words, counts.digits.tolist(), text_words,
+                   rules.body_lines(bares, words))
 
 
 def _title_candidates(page: _PageLines) -> set[int]:
@@ -239,12 +242,12 @@ def _site_split_candidates(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=rules.CACHE_LINES)
-def _line_rule(text: str, words: int) -> tuple[DropReason, str] | None:
+def _line_rule(text: str, words: int, digits: int) -> tuple[DropReason, str] | None:
     """The verdict of the rules that look at a line alone (menus repeat: it is cached).
 
     Each rule only fires on lines up to a size (its own first check); testing the sizes
     here first spares the long lines, the article's paragraphs, most of the rules.
-    ``words`` is the line's :func:`rules.word_count` (of its bare form).
+    ``words`` and ``digits`` count the words and figures of the line's bare form.
     """
     bare = rules.bare(text)
     chars = len(bare)
@@ -254,7 +257,7 @@ def _line_rule(text: str, words: int) -> tuple[DropReason, str] | None:
         return DropReason.REACTION_COUNTER, "is_reaction_counter"
     # A date line is judged on the line itself when a list number ("5. März") was stripped.
     if (chars <= rules.MAX_DATE_LINE_CHARS or len(text.strip()) <= rules.MAX_DATE_LINE_CHARS
-            ) and rules.is_date_line(text):
+            ) and rules.is_date_line(text, digits):
         return DropReason.DATE_LINE, "is_date_line"
     if words <= rules.MAX_BYLINE_WORDS and rules.is_byline(text, words):
         return DropReason.BYLINE, "is_byline"
@@ -273,9 +276,10 @@ def _judge_rules(texts: Sequence[str]) -> list[tuple[DropReason, str] | None]:
     verdicts: list[tuple[DropReason, str] | None] = [None] * len(texts)
     for index in _title_candidates(page):
         verdicts[index] = (DropReason.TITLE, "repeated_title")
-    for index, (text, words) in enumerate(zip(texts, page.words, strict=True)):
+    for index, (text, words, digits) in enumerate(zip(texts, page.words, page.digits,
+                                                      strict=True)):
         if verdicts[index] is None:
-            verdicts[index] = _line_rule(text, words)
+            verdicts[index] = _line_rule(text, words, digits)
     seen: set[str] = set()
     for index, text in enumerate(texts):
         # A paragraph-sized line seen before on the page is a teaser, a meta description

@@ -272,10 +272,13 @@ montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi
 vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo
 """.split())
 _TIME_ZONE = re.compile(r"[A-Z]{2,4}|[AaPp][Mm]")
+# Every DATE_PATTERN match has at least this many figures (2024-3-5, 3/5/24, 5 May 2024).
+MIN_DATE_DIGITS = 4
+_DATE_LABELS_LONGEST_FIRST = sorted(patterns.DATE_LABELS, key=len, reverse=True)
 _LIST_NUMBER = re.compile(r"^\d{1,3}[.)]\s+")
 
 
-def is_date_line(line: str) -> bool:
+def is_date_line(line: str, digits: int | None = None) -> bool:
     """Return True for a line that holds a date and little else (a label, a time).
 
     >>> is_date_line("Date:2025-04-07 02:51:19")
@@ -288,18 +291,24 @@ def is_date_line(line: str) -> bool:
     (True, True)
     >>> is_date_line("| 1/1/2013 | +13.1% |")
     False
+
+    ``digits``, if the caller has counted them, is the number of ``\\d`` characters of the
+    line's bare form.
     """
     text = bare(line)
     stripped = line.strip()
-    if _LIST_NUMBER.match(stripped) and not _LIST_NUMBER.match(text):
-        text = stripped  # "5. März 2024": a day, not a list number
+    if (stripped[:1].isdigit() and _LIST_NUMBER.match(stripped)
+            and not _LIST_NUMBER.match(text)):
+        text, digits = stripped, None  # "5. März 2024": a day, not a list number
     if not text or len(text) > MAX_DATE_LINE_CHARS:
         return False
-    if not _DIGIT.search(text):
+    if not (digits if digits is not None else _DIGIT.search(text)):
         # Every date has a figure; so has a relative time, but for "a day ago".
         return bool(patterns.RELATIVE_TIME.match(text))
     if patterns.RELATIVE_TIME.match(text):
         return True
+    if digits is not None and digits < MIN_DATE_DIGITS:
+        return False
     match = DATE_PATTERN.search(text)
     if match is None:
         return False
@@ -312,7 +321,7 @@ def is_date_line(line: str) -> bool:
     if re.search(r"\d", rest):
         return False  # more figures beside the date: a table row or a score line
     label_words = rest
-    for label in sorted(patterns.DATE_LABELS, key=len, reverse=True):
+    for label in _DATE_LABELS_LONGEST_FIRST:
         label_words = label_words.replace(label, " ")
     # What is left after the labels may be a time or "ago"-like filler, not a clause.
     return word_count(label_words) <= 2
