@@ -68,3 +68,17 @@ def test_an_empty_forest_gives_its_baseline() -> None:
     forest = Forest.from_dict({"baseline": -0.25, "trees": []})
     assert forest.decision(np.zeros((2, 3))).tolist() == [-0.25, -0.25]
     assert forest.columns() == set()
+
+
+def test_a_huge_page_is_scored_in_pieces_with_the_same_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cleannews.clean import trees
+
+    forest = Forest.from_dict({"baseline": 0.0, "trees": [
+        {"feature": [0, 0, 0], "threshold": [0.5, None, None], "left": [1, -1, -1],
+         "right": [2, -1, -1], "value": [0.0, -1.0, 1.0]}]})
+    rows = np.linspace(0, 1, 25).reshape(25, 1)
+    whole = forest.decision(rows)
+    monkeypatch.setattr(trees, "CHUNK_ROWS", 4)
+    assert forest.decision(rows).tolist() == whole.tolist()

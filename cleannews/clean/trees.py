@@ -22,6 +22,8 @@ from cleannews.clean.windows import Floats
 __all__ = ["Forest"]
 
 Ints = NDArray[np.int64]
+# Rows scored at once; a page with more lines is scored in pieces of this size.
+CHUNK_ROWS = 16384
 
 
 @dataclass(frozen=True, eq=False)
@@ -53,6 +55,9 @@ class Forest:
         total = len(rows)
         if not total or not len(self.roots):
             return np.full(total, self.baseline)
+        if total > CHUNK_ROWS:  # a huge page: bound the (lines x trees) work arrays
+            return np.concatenate([self.decision(rows[start:start + CHUNK_ROWS])
+                                   for start in range(0, total, CHUNK_ROWS)])
         node = np.broadcast_to(self.roots, (total, len(self.roots)))
         line = np.arange(total)[:, None]
         for _ in range(self.depth):
