@@ -237,8 +237,8 @@ def split_lines(text: str) -> list[SourceLine]:
     return result
 
 
-# Punctuation that closes a phrase, so cannot start one.
-_CLOSING = frozenset(",.;:!?)]}»”’%")
+# Punctuation that closes a phrase, so cannot start one (Latin and CJK).
+_CLOSING = frozenset(",.;:!?)]}»”’%、，。：；！？）」』】")
 _SENTENCE_END = frozenset(".!?。！？:;")
 
 
@@ -252,6 +252,8 @@ def _goes_on_from(previous: str, line: str) -> bool:
 
     >>> _goes_on_from("Read the", "council's report."), _goes_on_from("the council", ", he said")
     (True, True)
+    >>> _goes_on_from("東京都の", "、新しい計画について")
+    True
     >>> _goes_on_from("It ended.", "then"), _goes_on_from("Menu", "o about us")
     (False, False)
     """
