@@ -35,7 +35,6 @@ __all__ = [
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
-_NUMBER = r"\(?\[?\d[\d.,]*\s*[kKmMkK万千]?\+?\]?\)?"
 
 # A counter line is short: a few reaction words and numbers. Longer lines are prose.
 MAX_COUNTER_CHARS = 40
