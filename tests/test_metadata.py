@@ -203,6 +203,13 @@ def test_headline_before_body_skips_dates_and_bylines() -> None:
     assert build_metadata(cleaned).title == "Council approves new bike lanes"
 
 
+def test_headline_before_body_passes_over_shorter_buttons_and_labels() -> None:
+    page = "\n".join(["Open Menu Close Menu", "Council approves new bike lanes downtown",
+                      "Share this story", "Book a demo", _ARTICLE])
+    cleaned = clean_lines(page, RULES_ONLY)
+    assert build_metadata(cleaned).title == "Council approves new bike lanes downtown"
+
+
 def test_menu_items_repeated_far_from_the_article_are_no_title() -> None:
     menu = "Subscription Changes and Holiday Schedules"
     footer = [f"Footer link {n}" for n in range(8)]
