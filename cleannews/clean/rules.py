@@ -341,6 +341,7 @@ def _is_month_date(text: str) -> bool | None:
 
 # A tagline is a short slogan or section name; longer title-case lines are headlines.
 MAX_TAGLINE_WORDS = 10
+_TAGLINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def is_tagline(line: str, stop_words: frozenset[str]) -> bool:
@@ -358,14 +359,18 @@ def is_tagline(line: str, stop_words: frozenset[str]) -> bool:
     if line.lstrip().startswith("#"):
         return False
     text = bare(line)
-    words = re.findall(r"[^\W\d_][\w'’-]*", text)
-    if not 2 <= len(words) <= MAX_TAGLINE_WORDS or text[-1] in patterns.SENTENCE_END:
+    # Quick checks first: a sentence's end, or a first word in lower case, rule it out.
+    if not text or text[-1] in patterns.SENTENCE_END or text[0].islower():
+        return False
+    words = _TAGLINE_WORD.findall(text)
+    if not 2 <= len(words) <= MAX_TAGLINE_WORDS:
         return False
     if any(not w[0].isupper() for w in words):
         return False
     return not any(w.lower() in stop_words for w in words)
 
 
+_CREDIT_START_LETTERS = frozenset("ipfbc")
 # Captions are a sentence or two; longer lines that end in a credit are paragraphs quoting one.
 MAX_CAPTION_WORDS = 80
 
@@ -383,8 +388,16 @@ def is_photo_credit(line: str, words: int | None = None) -> bool:
     text = bare(line)
     if not text or _words(text, words) > MAX_CAPTION_WORDS:
         return False
-    return bool(patterns.PHOTO_CREDIT_START.match(text)
-                or patterns.PHOTO_CREDIT_END.search(text[-patterns.PHOTO_CREDIT_END_CHARS:]))
+    # Quick checks first: every start pattern begins with one of these letters (or, for a
+    # case-insensitive match, a non-ASCII letter such as "İ"), and every credit at the end
+    # has a bracket or a slash.
+    first = text[0]
+    if ((not first.isascii() or first.lower() in _CREDIT_START_LETTERS)
+            and patterns.PHOTO_CREDIT_START.match(text)):
+        return True
+    tail = text[-patterns.PHOTO_CREDIT_END_CHARS:]
+    return ("(" in tail or "[" in tail or "/" in tail) and bool(
+        patterns.PHOTO_CREDIT_END.search(tail))
 
 
 # A banner is a sentence or three; an article discussing cookie law is longer.
