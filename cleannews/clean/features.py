@@ -96,6 +96,10 @@ _CONTEXT_NAMES = (
 FEATURE_NAMES: tuple[str, ...] = (
     _LINE_NAMES + _PAGE_NAMES + _CONTEXT_NAMES + tuple(f"near_{n}" for n in RULE_NAMES)
 )
+# Where each group of features starts in a line's vector.
+_PAGE_AT = len(_LINE_NAMES)
+_CONTEXT_AT = _PAGE_AT + len(_PAGE_NAMES)
+_NEAR_AT = _CONTEXT_AT + len(_CONTEXT_NAMES)
 
 
 def _own_features(texts: Sequence[str]) -> tuple[Floats, Bools]:
@@ -239,7 +243,9 @@ def line_features(lines: Sequence[SourceLine], rule_reasons: Sequence[str | None
 
     main_distance = np.where(index < main_start, main_start - index,
                              np.where(index > main_end, index - main_end, 0))
-    page = np.column_stack((
+    vectors = np.empty((total, len(FEATURE_NAMES)))
+    vectors[:, :_PAGE_AT] = base
+    _set_columns(vectors, _PAGE_AT, (
         log_words / max_log_words,
         index / total,
         index < first_body,
@@ -256,20 +262,28 @@ def line_features(lines: Sequence[SourceLine], rule_reasons: Sequence[str | None
         index > end_of_article,
     ))
 
-    sizes = np.maximum(window_sizes(total, CONTEXT_LINES), 1)[:, None]
     # Columns: body-like, log words, bullet, ends a sentence.
-    neighbours = np.column_stack((body, log_words, base[:, _BULLET_AT], base[:, _ENDS_SENTENCE]))
+    neighbours = np.empty((total, 4))
+    _set_columns(neighbours, 0, (body, log_words, base[:, _BULLET_AT], base[:, _ENDS_SENTENCE]))
     before, after = shifted(neighbours, 1), shifted(neighbours, -1)
-    # Columns: body-like, log words, dropped by a rule.
-    window = window_sums(np.column_stack((body, log_words, ruled)), CONTEXT_LINES) / sizes
-    context = np.column_stack((
+    # Columns: body-like, log words, dropped by a rule, then one per rule: all summed over
+    # the same window at once.
+    windowed = np.zeros((total, 3 + len(RULE_NAMES)))
+    _set_columns(windowed, 0, (body, log_words, ruled))
+    for row, reason in enumerate(rule_reasons):
+        if reason in _RULE_INDEX:
+            windowed[row, 3 + _RULE_INDEX[reason]] = 1.0
+    window = window_sums(windowed, CONTEXT_LINES)
+    window[:, :3] /= np.maximum(window_sizes(total, CONTEXT_LINES), 1)[:, None]
+    _set_columns(vectors, _CONTEXT_AT, (
         before[:, 0], after[:, 0], before[:, 1], after[:, 1], window[:, 0], window[:, 1],
         before[:, 2], after[:, 2], window[:, 2], before[:, 3], after[:, 3],
     ))
-    rule_at = [(index, _RULE_INDEX[reason]) for index, reason in enumerate(rule_reasons)
-               if reason in _RULE_INDEX]
-    verdicts = np.zeros((total, len(RULE_NAMES)))
-    if rule_at:
-        verdicts[tuple(zip(*rule_at, strict=True))] = 1.0
-    near = window_sums(verdicts, CONTEXT_LINES) > 0
-    return np.hstack((base, page, context, near)).astype(np.float64)
+    vectors[:, _NEAR_AT:] = window[:, 3:] > 0
+    return vectors
+
+
+def _set_columns(matrix: Floats, start: int, columns: Sequence[ArrayLike]) -> None:
+    """Write ``columns`` into ``matrix`` side by side from column ``start`` on."""
+    for offset, column in enumerate(columns):
+        matrix[:, start + offset] = column

@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 
 from cleannews.clean.features import FEATURE_NAMES, line_features
 from cleannews.clean.lines import SourceLine
@@ -105,13 +105,15 @@ def smoothing_inputs(logits: Floats, vectors: Floats) -> Floats:
     total = len(logits)
     words = line_words(vectors)
     probabilities = sigmoid(logits)
-    window = window_sums(probabilities, SMOOTHING_WINDOW)
+    # Columns: probability, words, probability-weighted words; summed over one window.
+    summed = np.empty((total, 3))
+    summed[:, 0], summed[:, 1], summed[:, 2] = probabilities, words, probabilities * words
+    sums = window_sums(summed, SMOOTHING_WINDOW, include_self=True)
+    window, window_words, weighted = sums[:, 0] - probabilities, sums[:, 1], sums[:, 2]
     sizes = window_sizes(total, SMOOTHING_WINDOW)
     highs, lows = window_extremes(probabilities, SMOOTHING_WINDOW)
     wide = window_sums(probabilities, WIDE_WINDOW) / np.maximum(
         window_sizes(total, WIDE_WINDOW), 1)
-    window_words = window_sums(words, SMOOTHING_WINDOW, include_self=True)
-    weighted = window_sums(probabilities * words, SMOOTHING_WINDOW, include_self=True)
     liked = probabilities >= 0.5
     liked_words = np.where(liked, words, 0.0)
     liked_total = float(liked_words.sum()) or 1.0
@@ -121,16 +123,20 @@ def smoothing_inputs(logits: Floats, vectors: Floats) -> Floats:
     in_block = block_of >= 0
     share = np.zeros(total)
     share[in_block] = block_words[block_of[in_block]] / (float(block_words.sum()) or 1.0)
-    columns = [
-        np.ones(total), logits,
+    columns: tuple[ArrayLike, ...] = (
+        1.0, logits,
         *(shifted(logits, k, EDGE_LOGIT) for k in range(1, SMOOTHING_LINES + 1)),
         *(shifted(logits, -k, EDGE_LOGIT) for k in range(1, SMOOTHING_LINES + 1)),
         np.where(sizes > 0, window / np.maximum(sizes, 1), 0.0), highs, lows, wide,
         np.divide(weighted, window_words, out=np.zeros(total), where=window_words != 0),
         in_block, np.log1p(distances_to(in_block)), share,
         liked_before / liked_total, liked_after / liked_total,
-    ]
-    return np.hstack((np.column_stack(columns), vectors[:, 1:]))
+    )
+    rows = np.empty((total, len(SMOOTHING_NAMES)))
+    for column, values in enumerate(columns):
+        rows[:, column] = values
+    rows[:, len(columns):] = vectors[:, 1:]
+    return rows
 
 
 def stage_logits(weights: Floats, rows: Floats, ruled: Bools) -> Floats:
