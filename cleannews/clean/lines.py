@@ -237,8 +237,8 @@ def split_lines(text: str) -> list[SourceLine]:
     return result
 
 
-# Punctuation that closes a phrase, so cannot start one (Latin and CJK).
-_CLOSING = frozenset(",.;:!?)]}»”’%、，。：；！？）」』】")
+# Punctuation that closes a phrase, so cannot start one (Latin, CJK, Arabic).
+_CLOSING = frozenset(",.;:!?)]}»”’%、，。：；！？）」』】،؛؟")
 _SENTENCE_END = frozenset(".!?。！？:;")
 
 
