@@ -245,3 +245,25 @@ def test_bytes_are_refused() -> None:
 def test_empty_and_blank_text() -> None:
     assert clean_lines("").lines == ()
     assert clean_lines(" \n\t\n").kept == ()
+
+
+def test_title_choice_is_the_same_in_every_run() -> None:
+    """Two equally good title candidates: the choice must not depend on string hashing."""
+    import os
+    import subprocess
+    import sys
+
+    program = (
+        "from cleannews.clean import clean_lines\n"
+        "page = '\\n'.join(['Headline number one', 'Headline number two',\n"
+        "    'Headline number one - Headline number two',\n"
+        "    'The council voted on Tuesday to build twelve kilometres of protected bike lanes '\n"
+        "    'across the city centre by the end of 2026, officials said.'])\n"
+        "print(clean_lines(page).title_lines)\n"
+    )
+    outputs = {
+        subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                       check=True, env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+        for seed in range(6)
+    }
+    assert len(outputs) == 1, outputs

@@ -217,8 +217,10 @@ def _title_candidates(page: _PageLines) -> set[int]:
         return max((i for v in variants[title] for i in positions[v] if i < first_paragraph),
                    default=-1)
 
-    near = {t for t in variants
-            if 0 <= first_paragraph - last_position_before(t) <= TITLE_BODY_REACH_LINES}
+    # A list in the page's order (not a set, whose order changes from run to run): of equal
+    # candidates the first one seen wins, the same in every run.
+    near = [t for t in variants
+            if 0 <= first_paragraph - last_position_before(t) <= TITLE_BODY_REACH_LINES]
     if not near:
         return set()
     # Of several candidates, the one closest above the first paragraph.
