@@ -122,3 +122,13 @@ def test_a_paragraph_split_at_its_links_is_put_back_together() -> None:
 def test_a_blank_line_keeps_lower_case_lines_apart() -> None:
     assert [line.text for line in split_lines("Latest news\n\nby Jane Doe")] == [
         "Latest news", "by Jane Doe"]
+
+
+def test_a_line_stopping_mid_sentence_goes_on_whatever_the_next_line_starts_with() -> None:
+    page = "\n".join(["Menu", "Contact us", "Things to look out for", "The council and the",
+                      "Mayor of the city met on Tuesday, officials said.", "Follow us on",
+                      "Facebook,", "X and", "Instagram."])
+    assert [line.text for line in split_lines(page)] == [
+        "Menu", "Contact us", "Things to look out for",
+        "The council and the Mayor of the city met on Tuesday, officials said.",
+        "Follow us on", "Facebook, X and Instagram."]

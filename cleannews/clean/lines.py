@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from cleannews.clean import patterns
+
 __all__ = ["SourceLine", "split_lines", "strip_link_markup"]
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")
@@ -240,6 +242,7 @@ def split_lines(text: str) -> list[SourceLine]:
 # Punctuation that closes a phrase, so cannot start one (Latin, CJK, Arabic).
 _CLOSING = frozenset(",.;:!?)]}»”’%、，。：；！？）」』】،؛؟")
 _SENTENCE_END = frozenset(".!?。！？:;")
+_MID_SENTENCE = frozenset(",、，،")
 
 
 def _goes_on_from(previous: str, line: str) -> bool:
@@ -254,10 +257,19 @@ def _goes_on_from(previous: str, line: str) -> bool:
     (True, True)
     >>> _goes_on_from("東京都の", "、新しい計画について")
     True
+    >>> _goes_on_from("the suspension of the", "Browns rusher"), _goes_on_from("Facebook,", "X")
+    (True, True)
     >>> _goes_on_from("It ended.", "then"), _goes_on_from("Menu", "o about us")
     (False, False)
+    >>> _goes_on_from("Contact us", "Privacy Policy")
+    False
     """
     first = line[0]
-    return ((first.islower() or first in _CLOSING) and previous[-1] not in _SENTENCE_END
-            and not _BLOCK_START.match(line) and not _LIST_MARK.match(line))
+    if previous[-1] in _SENTENCE_END or _BLOCK_START.match(line) or _LIST_MARK.match(line):
+        return False
+    if first.islower() or first in _CLOSING:
+        return True
+    # A line that stops after a comma, an article or a conjunction stops mid-sentence.
+    return previous[-1] in _MID_SENTENCE or (
+        previous.rsplit(None, 1)[-1].lower() in patterns.PHRASE_OPENERS)
 

@@ -290,3 +290,18 @@ LEADING_MARKS = re.compile(r"^(?:[#>]+\s+|[*\-+•·▪►▶◦‣–—]\s+|\d
 
 # Characters of the CJK scripts (kana, CJK ideographs, hangul): each carries a word.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+# Articles and conjunctions: a line ending in one of these stops mid-sentence (a dumper
+# writing one text node a line broke it at a link), so the next line goes on with it
+# whatever its case. Prepositions are left out: headlines end in them ("What to look out
+# for"), and so do German and Dutch sentences (separable verbs: "Börsen legen zu").
+PHRASE_OPENERS = frozenset("""
+the a an and or but
+der das des dem den ein eine einer eines einem einen und oder
+le la les un une et ou
+el los las unos unas y
+os um uma e
+il lo gli
+het een en
+и или
+""".split())
