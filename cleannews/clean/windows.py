@@ -93,11 +93,13 @@ def window_extremes(values: Floats, reach: int) -> tuple[Floats, Floats]:
     if total < 2:
         zeros = np.zeros(total)
         return zeros, zeros
+    # One pass per offset over the page padded with NaN, which fmax and fmin pass over.
     padded = np.concatenate((np.full(reach, np.nan), values, np.full(reach, np.nan)))
-    view = np.lib.stride_tricks.sliding_window_view(padded, 2 * reach + 1)
-    others = np.delete(view, reach, axis=1)
-    highs = np.where(np.isnan(others), -np.inf, others).max(axis=1)
-    lows = np.where(np.isnan(others), np.inf, others).min(axis=1)
+    highs, lows = np.full(total, -np.inf), np.full(total, np.inf)
+    for offset in (*range(reach), *range(reach + 1, 2 * reach + 1)):
+        neighbours = padded[offset:offset + total]
+        np.fmax(highs, neighbours, out=highs)
+        np.fmin(lows, neighbours, out=lows)
     return highs, lows
 
 
