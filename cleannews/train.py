@@ -274,14 +274,12 @@ def fit_forest(x: Array, y: Array, w: Array, trees: int = FOREST_TREES) -> dict[
         nodes = predictor.nodes
         leaf = nodes["is_leaf"].astype(bool)
         forest.append({
-            "feature": [0 if is_leaf else int(f) + 1
-                        for f, is_leaf in zip(nodes["feature_idx"], leaf, strict=True)],
+            # Column 0 of the rows is the bias, which the trees were fitted without.
+            "feature": np.where(leaf, 0, nodes["feature_idx"].astype(np.int64) + 1).tolist(),
             "threshold": [None if is_leaf else float(t)
                           for t, is_leaf in zip(nodes["num_threshold"], leaf, strict=True)],
-            "left": [-1 if is_leaf else int(c) for c, is_leaf in zip(nodes["left"], leaf,
-                                                                        strict=True)],
-            "right": [-1 if is_leaf else int(c) for c, is_leaf in zip(nodes["right"], leaf,
-                                                                         strict=True)],
+            "left": np.where(leaf, -1, nodes["left"].astype(np.int64)).tolist(),
+            "right": np.where(leaf, -1, nodes["right"].astype(np.int64)).tolist(),
             "value": [round(float(v), 7) if is_leaf else 0.0
                       for v, is_leaf in zip(nodes["value"], leaf, strict=True)],
         })

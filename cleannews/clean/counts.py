@@ -81,7 +81,6 @@ class LineCounts(NamedTuple):
     upper_starts: Ints  # tokens that start with an upper-case letter
     cased_starts: Ints  # tokens that start with an upper- or lower-case letter
     commas: Ints  # commas, Latin or CJK (",", "、", "，")
-    starts: Ints  # where each line begins in the joined text (for :func:`lines_matching`)
 
 
 @lru_cache(maxsize=4)
@@ -141,7 +140,6 @@ def _count_lines(lines: tuple[str, ...]) -> LineCounts:
         upper_starts=_per_line(token_starts & ((flags & UPPER) > 0), starts),
         cased_starts=_per_line(token_starts & ((flags & (UPPER | LOWER)) > 0), starts),
         commas=_per_line((flags & COMMA) > 0, starts),
-        starts=starts,
     )
     for array in counts:  # shared by the callers of this page: read-only
         array.flags.writeable = False

@@ -491,7 +491,11 @@ def looks_like_body(line: str) -> bool:
     link): some dumps put a whole article on one line.
     """
     text = bare(line)
-    words = word_count(text)
+    return _reads_as_body(text, word_count(text))
+
+
+def _reads_as_body(text: str, words: int) -> bool:
+    """:func:`looks_like_body` of a bare line whose words are counted."""
     if words < MIN_BODY_WORDS:
         return False
     return text[-1] in patterns.SENTENCE_END or (
@@ -505,13 +509,7 @@ def body_lines(bares: Sequence[str], words: Sequence[int]) -> list[bool]:
     ...            [2, 10])
     [False, True]
     """
-    return [
-        count >= MIN_BODY_WORDS and (
-            text[-1] in patterns.SENTENCE_END or (
-                count >= MIN_MULTI_SENTENCE_WORDS
-                and sentence_breaks(text) >= MIN_SENTENCE_BREAKS))
-        for text, count in zip(bares, words, strict=True)
-    ]
+    return [_reads_as_body(text, count) for text, count in zip(bares, words, strict=True)]
 
 
 def sentence_breaks(text: str) -> int:
