@@ -57,8 +57,14 @@ def text_node_dump(html_bytes: bytes) -> str:
     scraper writing ``BeautifulSoup(page).get_text("\\n", strip=True)`` stores."""
     import lxml.html
 
+    from cleannews.decode import decode_bytes
+
+    # Parsed from bytes, lxml falls back to Latin-1 for a page that does not declare its
+    # charset in a <meta> tag: decode as cleannews does, then hand lxml UTF-8 explicitly.
+    text = decode_bytes(html_bytes).text
+    parser = lxml.html.HTMLParser(encoding="utf-8")
     try:
-        root = lxml.html.fromstring(html_bytes)
+        root = lxml.html.fromstring(text.encode("utf-8", "replace"), parser=parser)
     except Exception as error:  # an empty or unparsable page: an empty dump, not a stop
         print(f"lxml failed: {error}", file=sys.stderr)
         return ""
