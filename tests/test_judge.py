@@ -97,6 +97,32 @@ def test_dates_and_counters_between_links_belong_to_the_farm() -> None:
     assert cleaned.kept == (BODY[0],)
 
 
+def test_teaser_cards_belong_to_the_farm() -> None:
+    # A card: its picture's caption as a bulleted link, a credit, then the headline on a
+    # line of its own without a bullet (as lynx and others dump them).
+    page = "\n".join([
+        BODY[0],
+        "Most read",
+        "* Police officers stand outside the court in the city centre",
+        "(AP Photo/Jane Doe)",
+        "Court hears final arguments in fraud case",
+        "* A hunter walks through the woods near the lake",
+        "By Jane Doe",
+        "Hunter records strange howl in northern woods",
+    ])
+    cleaned = clean_lines(page, RULES_ONLY)
+    assert cleaned.link_farms == (LinkFarm("Most read", 4),)
+    assert cleaned.kept == (BODY[0],)
+
+
+def test_bulleted_farm_ends_at_an_unbulleted_paragraph() -> None:
+    page = "\n".join([BODY[0], "Related", "* Snow closes schools and highways in China",
+                      "* Markets rally as central bank holds rates", BODY[1]])
+    cleaned = clean_lines(page, RULES_ONLY)
+    assert cleaned.link_farms == (LinkFarm("Related", 2),)
+    assert cleaned.kept == (BODY[0], BODY[1])
+
+
 def test_related_heading_followed_by_paragraphs_is_not_a_link_farm() -> None:
     page = "\n".join([BODY[0], "Related", *BODY[1:]])
     cleaned = clean_lines(page, RULES_ONLY)

@@ -277,6 +277,8 @@ LINK_FARM_HEADINGS = [
     "## You may also like:",
     "Most read",
     "More from Business",
+    "More News from Sci-Tech",
+    "More stories in Health",
     "Mehr zum Thema",
     "Lesen Sie auch:",
     "Das könnte Sie auch interessieren",

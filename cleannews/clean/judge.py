@@ -320,6 +320,11 @@ def _find_link_farms(
     return farms
 
 
+# Lines the rules drop that may stand between a link farm's items.
+_IN_LINK_FARM = frozenset({DropReason.DATE_LINE, DropReason.REACTION_COUNTER,
+                           DropReason.BYLINE, DropReason.PHOTO_CREDIT})
+
+
 def _link_farm_items(
     texts: Sequence[str], verdicts: list[tuple[DropReason, str] | None], start: int
 ) -> list[int]:
@@ -330,19 +335,17 @@ def _link_farm_items(
     while index < len(texts):
         text = texts[index]
         if verdicts[index] is not None:
-            # Counters and dates between the links belong to the list; a title repeat ends it.
+            # Counters, dates, bylines and picture credits between the links belong to the
+            # list (a teaser card); a title repeat ends it.
             reason = verdicts[index]
-            if reason is not None and reason[0] in {DropReason.DATE_LINE,
-                                                    DropReason.REACTION_COUNTER}:
+            if reason is not None and reason[0] in _IN_LINK_FARM:
                 index += 1
                 continue
             break
         if rules.is_link_farm_heading(text):
             break
-        if bulleted:
-            if not _BULLET.match(text):
-                break
-        elif not _is_unbulleted_item(text):
+        # A card's headline may follow its bulleted picture without a bullet of its own.
+        if not ((bulleted and _BULLET.match(text)) or _is_unbulleted_item(text)):
             break
         items.append(index)
         index += 1

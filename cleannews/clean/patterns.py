@@ -86,7 +86,9 @@ LINK_FARM_HEADINGS: tuple[str, ...] = (
 # Headings that open a link list when followed by the name of a section or site
 # ("More from Business", "Mehr aus Politik").
 LINK_FARM_HEADING_PREFIXES: tuple[str, ...] = (
-    "more from ", "more in ", "more on ", "more stories from ", "related to ", "latest from ",
+    "more from ", "more in ", "more on ", "more stories from ", "more stories in ",
+    "more news from ", "more news in ", "more articles from ", "more articles in ",
+    "more posts from ", "related to ", "latest from ",
     "latest in ", "mehr aus ", "mehr zu ", "plus de ", "más de ", "mais de ", "altro da ",
     "meer over ", "ещё ", "другие новости ",
 )
