@@ -4,7 +4,10 @@ The classifier's smoothing stage blends its logistic regression with a forest of
 trees fitted by gradient boosting (``python -m cleannews.train``; scikit-learn is needed
 there, not here). A forest is stored as flat arrays over all its nodes; a leaf points to
 itself and never fails its test, so walking ``depth`` steps from the roots lands every line
-on a leaf of every tree, whatever depth the leaf is at.
+on a leaf of every tree, whatever depth the leaf is at. Each step is a few ``np.take``
+gathers over 1-D arrays (quicker than indexing a matrix by rows and columns): the node's
+column and threshold, the line's value in that column, and the child, stored in pairs so
+that ``children[2 * node + goes_left]`` is the next node.
 """
 
 from __future__ import annotations
@@ -30,14 +33,14 @@ CHUNK_ROWS = 16384
 class Forest:
     """A sum of regression trees, plus a baseline, over the columns of a feature matrix.
 
-    At a node, a line whose value in column ``feature`` is at most ``threshold`` goes
-    ``left``, otherwise ``right``.
+    At a node, a line whose value in column ``feature`` is at most ``threshold`` goes to
+    its left child, ``children[2 * node + 1]``, otherwise to its right one,
+    ``children[2 * node]``.
     """
 
     feature: Ints
     threshold: Floats
-    left: Ints
-    right: Ints
+    children: Ints  # per node: right child, left child
     value: Floats  # a leaf's contribution (0 at inner nodes)
     roots: Ints
     depth: int
@@ -58,12 +61,14 @@ class Forest:
         if total > CHUNK_ROWS:  # a huge page: bound the (lines x trees) work arrays
             return np.concatenate([self.decision(rows[start:start + CHUNK_ROWS])
                                    for start in range(0, total, CHUNK_ROWS)])
+        values = np.ascontiguousarray(rows, dtype=np.float64).ravel()
+        row_start = (np.arange(total) * rows.shape[1])[:, None]
         node = np.broadcast_to(self.roots, (total, len(self.roots)))
-        line = np.arange(total)[:, None]
         for _ in range(self.depth):
-            goes_left = rows[line, self.feature[node]] <= self.threshold[node]
-            node = np.where(goes_left, self.left[node], self.right[node])
-        scores: Floats = self.baseline + self.value[node].sum(axis=1)
+            column = np.take(self.feature, node)
+            goes_left = np.take(values, row_start + column) <= np.take(self.threshold, node)
+            node = np.take(self.children, 2 * node + goes_left)
+        scores: Floats = self.baseline + np.take(self.value, node).sum(axis=1)
         return scores
 
     @classmethod
@@ -75,8 +80,7 @@ class Forest:
         """
         features: list[int] = []
         thresholds: list[float] = []
-        lefts: list[int] = []
-        rights: list[int] = []
+        children: list[int] = []
         values: list[float] = []
         roots: list[int] = []
         depth = 0
@@ -88,20 +92,20 @@ class Forest:
                 leaf = tree["left"][index] < 0
                 features.append(0 if leaf else int(tree["feature"][index]))
                 thresholds.append(math.inf if leaf else float(tree["threshold"][index]))
-                lefts.append(offset + (index if leaf else int(tree["left"][index])))
-                rights.append(offset + (index if leaf else int(tree["right"][index])))
+                children.append(offset + (index if leaf else int(tree["right"][index])))
+                children.append(offset + (index if leaf else int(tree["left"][index])))
                 values.append(float(tree["value"][index]) if leaf else 0.0)
             depth = max(depth, _depth(tree["left"], tree["right"]))
         return cls(
             np.array(features, dtype=np.int64), np.array(thresholds, dtype=np.float64),
-            np.array(lefts, dtype=np.int64), np.array(rights, dtype=np.int64),
-            np.array(values, dtype=np.float64), np.array(roots, dtype=np.int64), depth,
+            np.array(children, dtype=np.int64), np.array(values, dtype=np.float64),
+            np.array(roots, dtype=np.int64), depth,
             float(data["baseline"]),
         )
 
     def columns(self) -> set[int]:
         """The feature columns the forest tests."""
-        inner = self.left != np.arange(len(self.left))
+        inner = self.children[1::2] != np.arange(len(self.feature))
         return set(self.feature[inner].tolist())
 
 
