@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from cleannews.clean import patterns, rules
-from cleannews.clean.counts import count_lines, count_tokens_in, lines_matching
+from cleannews.clean.counts import LineCounts, count_lines, count_tokens_in, lines_matching
 from cleannews.clean.lines import SourceLine
 from cleannews.clean.stopwords import STOP_WORDS
 from cleannews.clean.windows import (
@@ -104,7 +103,7 @@ _NEAR_AT = _CONTEXT_AT + len(_CONTEXT_NAMES)
 
 def _own_features(texts: Sequence[str]) -> tuple[Floats, Bools]:
     """Features of each line on its own, one row per line (``repeated`` is filled in later),
-    and which lines may be end markers (see :func:`_is_end_marker`).
+    and which lines are end markers (see :func:`_end_markers`).
 
     Counts come from :func:`cleannews.clean.counts.count_lines`, one pass over the page.
     """
@@ -150,23 +149,28 @@ def _own_features(texts: Sequence[str]) -> tuple[Floats, Bools]:
         "boilerplate_words": furniture / tokens,
         "copyright_sign": lines_matching(_COPYRIGHT, bares),
     }
-    total = len(texts)
-    # Word characters survive what _is_end_marker and the link-farm rule strip, so lines
-    # with more of them than any marker or heading has cannot be either.
-    non_digits = counts.letters - counts.digits
-    may_end = (counts.letters <= rules.MAX_LINK_FARM_HEADING_CHARS) | (
-        non_digits <= _MAX_END_MARKER_CHARS)
-    matrix = np.empty((total, len(_LINE_NAMES)))
+    matrix = np.empty((len(texts), len(_LINE_NAMES)))
     for column, name in enumerate(_LINE_NAMES):
         matrix[:, column] = columns[name]
-    return matrix, may_end
+    return matrix, _end_markers(texts, bares, counts)
 
 
-@lru_cache(maxsize=rules.CACHE_LINES)
-def _is_end_marker(text: str) -> bool:
-    """A share bar, a comments heading or a link-farm heading: where articles end."""
-    return (_COUNT.sub("", rules.bare(text)).strip().lower() in _END_MARKERS
-            or rules.is_link_farm_heading(text))
+def _end_markers(texts: Sequence[str], bares: Sequence[str], counts: LineCounts) -> Bools:
+    """Which lines are a share bar, a comments heading or a link-farm heading: where
+    articles end. A marker is matched less its figures and brackets ("Comments (12)")."""
+    found = np.zeros(len(texts), dtype=bool)
+    # Word characters that are not figures survive the stripping, so a line with more of
+    # them than the longest marker has is none; the link-farm rule has its own bound.
+    short = counts.letters - counts.digits <= _MAX_END_MARKER_CHARS
+    for index in np.flatnonzero(short).tolist():
+        bare = bares[index]
+        if counts.digits[index] or "(" in bare or "[" in bare or "]" in bare or ")" in bare:
+            bare = _COUNT.sub("", bare)
+        found[index] = bare.strip().lower() in _END_MARKERS
+    headings = (counts.letters <= rules.MAX_LINK_FARM_HEADING_CHARS) & ~found
+    for index in np.flatnonzero(headings).tolist():
+        found[index] = rules.is_link_farm_heading(texts[index])
+    return found
 
 
 def _main_block(body: Bools, words: Floats) -> tuple[int, int]:
@@ -207,7 +211,7 @@ def line_features(lines: Sequence[SourceLine], rule_reasons: Sequence[str | None
     if not total:
         return np.zeros((0, len(FEATURE_NAMES)))
     counts = Counter(texts)
-    base, may_end = _own_features(texts)
+    base, end_markers = _own_features(texts)
     indents = np.array([line.indent for line in lines], dtype=np.int64)
     body = base[:, _BODY_LIKE] > 0
     log_words = base[:, _LOG_WORDS]
@@ -220,9 +224,7 @@ def line_features(lines: Sequence[SourceLine], rule_reasons: Sequence[str | None
     main_start, main_end = _main_block(body, words)
     body_indent = _body_indent(indents, body)
     ruled = np.array([r is not None for r in rule_reasons], dtype=bool)
-    end_markers = np.array([reason == "comment" for reason in rule_reasons], dtype=bool)
-    for candidate in np.flatnonzero(may_end).tolist():
-        end_markers[candidate] |= _is_end_marker(texts[candidate])
+    end_markers |= np.array([reason == "comment" for reason in rule_reasons], dtype=bool)
     end_of_article = _end_of_article(end_markers, body, words)
     index = np.arange(total)
 
