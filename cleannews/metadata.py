@@ -14,14 +14,13 @@ from dataclasses import dataclass, field
 
 from cleannews.clean import CleanedText, DropReason, rules
 from cleannews.clean import patterns as clean_patterns
-from cleannews.clean.judge import MIN_FIRST_PARAGRAPH_WORDS  # where the article body starts
+from cleannews.clean.headline import first_paragraph, pick_headline
 from cleannews.extract import Extraction
 
 __all__ = [
     "Metadata",
     "build_metadata",
     "find_dateline",
-    "headline_before_body",
     "markdown_headline",
     "parse_date",
 ]
@@ -185,64 +184,13 @@ def _title_from_lines(title_lines: tuple[str, ...]) -> tuple[str | None, str | N
     return title, site
 
 
-# The headline stands within a few lines above the first paragraph (dates, bylines, taglines
-# and buttons may come between). On the wcxb dumps, taking the longest headline-shaped line
-# within 10 lines found the headline of 36% of inscriptis and 72% of html2text pages; the
-# nearest within 6 lines, 26% and 71%.
-HEADLINE_REACH_LINES = 10
-MIN_HEADLINE_WORDS, MAX_HEADLINE_WORDS = 3, 30
-# Lines a rule recognised as something else are never the headline.
-_NOT_HEADLINES = frozenset({
-    DropReason.NAVIGATION, DropReason.DATE_LINE, DropReason.BYLINE, DropReason.REACTION_COUNTER,
-    DropReason.PHOTO_CREDIT, DropReason.COMMENT, DropReason.LINK_FARM, DropReason.DUPLICATE,
-    DropReason.TAGLINE,
-})
-_CLOCK_ONLY = re.compile(r"^\d{1,2}[:h.]\d{2}\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
-
-
-def _first_paragraph(cleaned: CleanedText) -> int | None:
-    return next((i for i, line in enumerate(cleaned.lines)
-                 if line.kept and rules.looks_like_body(line.text)
-                 and rules.word_count(line.text) >= MIN_FIRST_PARAGRAPH_WORDS), None)
-
-
 def markdown_headline(cleaned: CleanedText) -> str | None:
     """The first markdown H1 (``# Headline``) above the article's first paragraph."""
-    first = _first_paragraph(cleaned)
+    first = first_paragraph(cleaned)
     for line in cleaned.lines[:first]:
         if line.text.startswith("# "):
             return rules.bare(line.text) or None
     return None
-
-
-def headline_before_body(cleaned: CleanedText) -> str | None:
-    """The longest headline-shaped line shortly above the article's first paragraph.
-
-    Between the headline and the first paragraph stand shorter lines: a byline, a date, a
-    "Book a demo" button, a menu's last entries. Of equals, the nearest wins.
-
-    >>> from cleannews.clean import clean_lines
-    >>> from cleannews.clean.model import RULES_ONLY
-    >>> page = "Menu\\nCity council approves new bike lanes\\nMarch 3, 2024\\n" + (
-    ...     "The council voted on Tuesday to build twelve kilometres of protected lanes "
-    ...     "across the city centre by 2026.")
-    >>> headline_before_body(clean_lines(page, RULES_ONLY))
-    'City council approves new bike lanes'
-    """
-    lines = cleaned.lines
-    first = _first_paragraph(cleaned)
-    if first is None:
-        return None
-    best, best_words = None, 0
-    for line in reversed(lines[max(0, first - HEADLINE_REACH_LINES):first]):
-        text = rules.bare(line.text)
-        if line.reason in _NOT_HEADLINES or _CLOCK_ONLY.match(text) or not text:
-            continue
-        words = rules.word_count(text)
-        if (MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS and text[-1] not in ".:;,"
-                and words > best_words):
-            best, best_words = text, words
-    return best
 
 
 def _author_from_byline(line: str) -> str | None:
@@ -274,16 +222,19 @@ def build_metadata(
     """
     text_title, text_site = _title_from_lines(cleaned.title_lines)
     if extraction is None:
-        # A dumper's markdown H1 above the article is the most reliable headline; a line
-        # repeated near the article comes next; the nearest headline-shaped line last.
-        # (On the development dumps: right for 72% of html2text and 36% of inscriptis
-        # pages, against 14% and 15% for the repeated line alone.)
-        text_title = markdown_headline(cleaned) or text_title or headline_before_body(cleaned)
+        # A dumper's markdown H1 above the article is the most reliable headline; else the
+        # learned picker's choice (cleannews.clean.headline), which is a repeated title line
+        # on many pages: then the repeat's variant without the site name ("Headline - Site")
+        # is the title.
+        headline = markdown_headline(cleaned) or pick_headline(cleaned)
+        repeated = {rules.bare(line) for line in cleaned.title_lines}
+        if headline is not None and not (text_title and headline in repeated):
+            text_title = headline
     dates = [d for d in (parse_date(t) for t in cleaned.dropped_texts(DropReason.DATE_LINE)) if d]
     authors = [a for a in (_author_from_byline(t) for t in cleaned.dropped_texts(DropReason.BYLINE))
                if a]
-    first_paragraph = next((line for line in cleaned.kept if rules.looks_like_body(line)), None)
-    dateline = find_dateline(first_paragraph) if first_paragraph else None
+    opening = next((line for line in cleaned.kept if rules.looks_like_body(line)), None)
+    dateline = find_dateline(opening) if opening else None
     extracted = extraction or Extraction(text="")
     language = extracted.language or detect_language(cleaned.text)
     return Metadata(

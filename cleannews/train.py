@@ -1,6 +1,12 @@
-"""Fit the line classifier from benchmark folders and write ``clean/line_model.json``.
+"""Fit the line classifier and the headline picker from benchmark folders.
 
     python -m cleannews.train BENCH_DIR [BENCH_DIR ...] [--output PATH] [--cross]
+
+writes ``clean/line_model.json`` and, from the pages whose gold has a title,
+``clean/headline_model.json`` (``--headline-output``), the picker fitted on the pages as
+the new line classifier cleans them. With ``--cross``, both are also scored on data left
+out of their fit: the classifier trained on each folder alone and scored on the others,
+the picker by five-fold cross-validation over pages (all dumps of a page in one fold).
 
 Each benchmark folder holds ``gold.jsonl`` and text dumps of its pages in ``text-*/``
 (see ``cleannews.evaluate``). A line's label comes from aligning it with the gold article:
@@ -29,8 +35,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from cleannews.clean import headline
 from cleannews.clean.features import FEATURE_NAMES, line_features
-from cleannews.clean.judge import decision_threshold, judge_rules
+from cleannews.clean.judge import clean_lines, decision_threshold, judge_rules
 from cleannews.clean.model import (
     MODEL_RESOURCE,
     SMOOTHING_NAMES,
@@ -309,6 +316,80 @@ def report(model: dict[str, Any], pages: Sequence[Page], label: str) -> None:
               f"R {summary.recall:.3f}  n={summary.documents}", flush=True)
 
 
+# --- the headline picker (cleannews.clean.headline) -----------------------------------------
+
+# L2 penalty of the headline regression, on standardised features.
+HEADLINE_PENALTY = 1.0
+
+
+@dataclass
+class TitledPage:
+    """One text dump of a page whose gold has a title, with its headline candidates."""
+
+    id: str
+    folder: str
+    candidates: list[headline.Candidate]
+    title: str
+
+
+def load_titled_pages(folders: Sequence[Path], line_model: LineModel) -> list[TitledPage]:
+    """Every text dump of every page with a gold title, cleaned by ``line_model``."""
+    pages = []
+    for folder in folders:
+        gold = read_gold(folder)
+        for dump in sorted(p.name for p in folder.iterdir() if p.name.startswith("text-")):
+            for doc_id, row in gold.items():
+                title = row.get("title")
+                paths = sorted((folder / dump).glob(f"{doc_id}.*"))
+                if not title or not paths:
+                    continue
+                cleaned = clean_lines(decode_bytes(read_input(paths[0])).text, line_model)
+                pages.append(TitledPage(doc_id, f"{folder.name}/{dump}",
+                                        headline.headline_candidates(cleaned), title))
+    return pages
+
+
+def fit_headline_model(pages: Sequence[TitledPage]) -> dict[str, Any]:
+    """Fit the headline picker: candidates labelled 1 where they are the page's title."""
+    rows = [(c.features, float(headline.normalise(c.text) == headline.normalise(p.title)))
+            for p in pages for c in p.candidates]
+    x = np.array([features for features, _ in rows]).reshape(-1, len(headline.HEADLINE_FEATURES))
+    y = np.array([label for _, label in rows])
+    weights = _fit_logistic(x, y, np.ones(len(y)), HEADLINE_PENALTY) if len(y) else (
+        np.zeros(len(headline.HEADLINE_FEATURES)))
+    return {
+        "format": 1,
+        "description": "cleannews headline picker for text pages: a logistic regression over "
+                       "the lines above the first paragraph (python -m cleannews.train)",
+        "trained_on": sorted({p.folder for p in pages}),
+        "pages": len(pages),
+        "features": {n: round(float(w), 6)
+                     for n, w in zip(headline.HEADLINE_FEATURES, weights, strict=True)},
+    }
+
+
+def report_headlines(model: dict[str, Any], pages: Sequence[TitledPage], label: str) -> None:
+    """Print, per folder/dump, the share of pages whose picked headline is the title."""
+    picker = headline.HeadlineModel.from_dict(model)
+    by_folder: dict[str, list[TitledPage]] = {}
+    for page in pages:
+        by_folder.setdefault(page.folder, []).append(page)
+    for folder, group in sorted(by_folder.items()):
+        picked = [best.text if (best := picker.best(p.candidates)) else None for p in group]
+        share = headline.accuracy(picked, [p.title for p in group])
+        print(f"{label:<28} {folder:<36} headline {share:.3f}  n={len(group)}", flush=True)
+
+
+def cross_validate_headlines(pages: Sequence[TitledPage]) -> None:
+    """Fit on four fifths of the pages (all dumps of a page together), report on the rest."""
+    ids = sorted({p.id for p in pages})
+    for fold in range(FOLDS):
+        held_out = set(ids[fold::FOLDS])
+        fitted = fit_headline_model([p for p in pages if p.id not in held_out])
+        report_headlines(fitted, [p for p in pages if p.id in held_out],
+                         f"headline fold {fold + 1}/{FOLDS}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -321,6 +402,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--forest-trees", type=int, default=FOREST_TREES,
                         help="trees in the smoothing stage (0: a logistic regression alone)")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--headline-output", type=Path,
+                        default=Path(__file__).parent / "clean" / headline.MODEL_RESOURCE)
     args = parser.parse_args(argv)
     pages = load_pages(args.folders, args.jobs)
     print(f"{len(pages)} page dumps, {sum(len(p.texts) for p in pages)} lines", flush=True)
@@ -337,6 +420,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.output.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n",
                            encoding="utf-8")
     print(f"wrote {args.output}")
+    # The headline picker learns from pages cleaned by the line model just fitted.
+    titled = load_titled_pages(args.folders, LineModel.from_dict(model))
+    if not titled:
+        print("no gold titles: headline model left as it is")
+        return 0
+    if args.cross:
+        cross_validate_headlines(titled)
+    picker = fit_headline_model(titled)
+    report_headlines(picker, titled, "headline (in-sample)")
+    args.headline_output.write_text(json.dumps(picker, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.headline_output}")
     return 0
 
 

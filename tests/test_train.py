@@ -1,4 +1,4 @@
-"""Training the line classifier: labels from gold text, and a deterministic fit."""
+"""Training the line classifier and the headline picker: labels from gold, deterministic fits."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from cleannews.clean.features import FEATURE_NAMES, line_features
-from cleannews.clean.judge import judge_rules
+from cleannews.clean.headline import HEADLINE_FEATURES, HeadlineModel, headline_candidates
+from cleannews.clean.judge import clean_lines, judge_rules
 from cleannews.clean.lines import SourceLine
 from cleannews.clean.model import SMOOTHING_NAMES, LineModel
 from cleannews.clean.trees import Forest
@@ -14,7 +15,9 @@ from cleannews.train import (
     FOREST_DEPTH,
     FOREST_MIN_LEAF_LINES,
     Page,
+    TitledPage,
     fit_forest,
+    fit_headline_model,
     fit_model,
     gold_without_title,
     line_labels,
@@ -144,3 +147,31 @@ def test_exported_forest_scores_like_scikit_learn() -> None:
     ).fit(x[:, 1:], y, sample_weight=weights)
     assert forest.depth >= 2  # the trees did split
     assert np.allclose(forest.decision(x), reference.decision_function(x[:, 1:]), atol=1e-5)
+
+
+# --- the headline picker ------------------------------------------------------------------
+
+def _titled(number: int) -> TitledPage:
+    """A toy page whose headline stands above a byline, below a menu entry."""
+    headline = f"Town {number} approves new cycling lanes"
+    page = "\n".join(["Home", "Sign up for our newsletter today", headline,
+                      "By Jane Doe", f"{FIRST} {SECOND}"])
+    return TitledPage(f"page-{number}", "toy/text-x",
+                      headline_candidates(clean_lines(page)), headline)
+
+
+def test_fit_headline_model_gives_a_loadable_deterministic_model() -> None:
+    pages = [_titled(number) for number in range(8)]
+    model = fit_headline_model(pages)
+    assert model == fit_headline_model(pages)
+    assert set(model["features"]) == set(HEADLINE_FEATURES)
+    assert (model["trained_on"], model["pages"]) == (["toy/text-x"], 8)
+    picker = HeadlineModel.from_dict(model)
+    picked = [best.text if (best := picker.best(p.candidates)) else None for p in pages]
+    assert picked == [p.title for p in pages]
+
+
+def test_fit_headline_model_without_pages_is_neutral() -> None:
+    model = fit_headline_model([])
+    assert set(model["features"]) == set(HEADLINE_FEATURES)
+    assert set(model["features"].values()) == {0.0}
