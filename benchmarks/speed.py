@@ -191,11 +191,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         "cleannews --version": startup_seconds([*command, "--version"], b"", args.runs),
         "cleannews < tiny text": startup_seconds([*command, "-q"], TINY_TEXT, args.runs),
     }
-    print(f"folder: {args.folder}  (one process per mode, one core, "
-          f"fastest of {max(args.repeat, 1)})")
+    # Name the text inputs' folder: a benchmark folder has several dumps of the same pages.
+    text_from = inputs["text"][0].parent if inputs["text"] else None
+    print(f"folder: {args.folder}, text inputs from {text_from}  (one process per mode, "
+          f"one core, fastest of {max(args.repeat, 1)})")
     print(_table(results, startup))
     if args.json:
-        args.json.write_text(json.dumps({"folder": str(args.folder), "results": results,
+        args.json.write_text(json.dumps({"folder": str(args.folder),
+                                         "text_folder": str(text_from), "results": results,
                                          "startup_seconds": startup}, indent=2) + "\n",
                              encoding="utf-8")
     return 0
