@@ -84,8 +84,9 @@ def _write_explanation(path: str, stdin: BinaryIO, options: Options, url: str | 
               show_default=True,
               help="HTML: render the article as plain text or as markdown, keeping headings "
                    "(## Subheading), list items (- item) and tables, e.g. "
-                   "'cleannews --output-format markdown page.html'. Text input is left as "
-                   "the dumper wrote it.")
+                   "'cleannews --output-format markdown page.html'. Text input keeps the "
+                   "dumper's headings and bullets either way; its links and emphasis "
+                   "become plain text.")
 @click.option("--classify-html", is_flag=True,
               help="HTML: also run the learned line classifier on the extracted text.")
 @click.option("--max-input-bytes", type=click.IntRange(min=0), default=DEFAULT_MAX_INPUT_BYTES,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from cleannews.clean.lines import split_lines, strip_link_markup
+from cleannews.clean.lines import split_lines, strip_emphasis, strip_link_markup
 
 PARAGRAPH = (
     "The council voted on Tuesday to build twelve kilometres of protected bike lanes "
@@ -132,3 +134,33 @@ def test_a_line_stopping_mid_sentence_goes_on_whatever_the_next_line_starts_with
         "Menu", "Contact us", "Things to look out for",
         "The council and the Mayor of the city met on Tuesday, officials said.",
         "Follow us on", "Facebook, X and Instagram."]
+
+
+# --- markdown emphasis ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "plain"), [
+    ("The **fourth** _Star Trek_ film", "The fourth Star Trek film"),
+    ("***Breaking*** news: **_all_** of it", "Breaking news: all of it"),
+    ("**Note:** prices rise", "Note: prices rise"),
+    ("say *hi*!", "say hi!"),
+    # Not emphasis: bullets, arithmetic, footnote stars, names with underscores.
+    ("* a list item", "* a list item"),
+    ("5 * 3 * 2 = 30", "5 * 3 * 2 = 30"),
+    ("Terms* apply, see *", "Terms* apply, see *"),
+    ("call snake_case_name or __init__", "call snake_case_name or __init__"),
+    ("***", "***"),
+])
+def test_strip_emphasis(text: str, plain: str) -> None:
+    assert strip_emphasis(text) == plain
+
+
+@given(st.text(alphabet=st.sampled_from("ab _*\n.,")))
+def test_strip_emphasis_only_ever_removes_marks(text: str) -> None:
+    stripped = strip_emphasis(text)
+    assert stripped.replace("*", "").replace("_", "") == text.replace("*", "").replace("_", "")
+    assert strip_emphasis(stripped) == stripped
+
+
+def test_split_lines_strips_emphasis_of_a_markdown_dump() -> None:
+    lines = split_lines("## **Key** points\n* The _new_ lanes open in **May**.")
+    assert [line.text for line in lines] == ["## Key points", "* The new lanes open in May."]

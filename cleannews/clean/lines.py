@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from cleannews.clean import patterns
 
-__all__ = ["SourceLine", "split_lines", "strip_link_markup"]
+__all__ = ["SourceLine", "split_lines", "strip_emphasis", "strip_link_markup"]
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 # Markdown images and links: ![alt](src), [text](url "title"), [text][ref]; also the
@@ -67,6 +67,38 @@ class SourceLine:
     indent: int
     text: str
     link_share: float = 0.0
+
+
+# Markdown emphasis, as html2text and other markdown dumpers write it: **strong**, *em*,
+# _em_ (and ***both***). An opening mark follows no word character and precedes a non-space,
+# a closing mark the other way round, so list bullets ("* item"), arithmetic ("5 * 3"),
+# footnote stars ("Terms*") and snake_case names are left alone. "__" is not taken for
+# emphasis: dumpers write strong as "**", and "__init__" is a name.
+_EMPHASIS = re.compile(
+    r"(?<![\w*])(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s*])\1(?![\w*])"
+    r"|(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])"
+)
+
+
+def strip_emphasis(text: str) -> str:
+    """Drop markdown emphasis marks, keeping the words they mark.
+
+    >>> strip_emphasis("The **fourth** _Star Trek_ film (**_Beyond_**), not snake_case")
+    'The fourth Star Trek film (Beyond), not snake_case'
+    >>> strip_emphasis("* a list item, 5 * 3 * 2, Terms* apply, __init__")
+    '* a list item, 5 * 3 * 2, Terms* apply, __init__'
+    """
+    if "*" not in text and "_" not in text:
+        return text
+    previous = None
+    while previous != text:  # nested marks come off one layer at a time
+        previous, text = text, _EMPHASIS.sub(_emphasised, text)
+    return text
+
+
+def _emphasised(match: re.Match[str]) -> str:
+    starred = match.group(2)
+    return starred if starred is not None else match.group(3)
 
 
 def strip_link_markup(text: str) -> tuple[str, float]:
@@ -226,6 +258,7 @@ def split_lines(text: str) -> list[SourceLine]:
                 continue
         else:
             plain, link_share = stripped, 0.0
+        plain = strip_emphasis(plain)
         if not blank_before and _goes_on_from(result[-1].text, plain):
             previous = result[-1]
             glue = " " if plain[0].isalnum() else ""
