@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleannews.clean.lines import split_lines, strip_emphasis, strip_link_markup
+from cleannews.clean.lines import split_lines, strip_emphasis, strip_link_markup, unescape
 
 PARAGRAPH = (
     "The council voted on Tuesday to build twelve kilometres of protected bike lanes "
@@ -164,3 +166,29 @@ def test_strip_emphasis_only_ever_removes_marks(text: str) -> None:
 def test_split_lines_strips_emphasis_of_a_markdown_dump() -> None:
     lines = split_lines("## **Key** points\n* The _new_ lanes open in **May**.")
     assert [line.text for line in lines] == ["## Key points", "* The new lanes open in May."]
+
+
+# --- escapes and character references -------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "plain"), [
+    (r"1\. Download the app", "1. Download the app"),
+    (r"\- Any \+ all \* stars", "- Any + all * stars"),
+    ("China&#39;s exports &amp; imports &quot;rose&quot; &#x2014; again",
+     "China's exports & imports \"rose\" \u2014 again"),
+    # Not escapes: a Windows path, an ampersand in prose, a backslash before a space.
+    (r"C:\Users\jane", r"C:\Users\jane"),
+    ("Tom & Jerry & co", "Tom & Jerry & co"),
+    (r"a \ b", r"a \ b"),
+])
+def test_unescape(text: str, plain: str) -> None:
+    assert unescape(text) == plain
+
+
+def test_escaped_list_numbers_start_their_own_lines_in_a_wrapped_dump() -> None:
+    paragraph = textwrap.wrap(" ".join(
+        ["the council met on tuesday and agreed on the points of the new cycling plan"] * 8),
+        width=78)
+    dump = "\n".join([*paragraph, r"1\. Build the lanes first", r"2\. Plant the trees next"])
+    texts = [line.text for line in split_lines(dump)]
+    assert texts[-2:] == ["1. Build the lanes first", "2. Plant the trees next"]
+    assert len(texts) == 3  # the wrapped paragraph was joined back

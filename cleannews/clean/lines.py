@@ -9,6 +9,7 @@ link lists are boilerplate in every dump that shows them.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 
 from cleannews.clean import patterns
 
-__all__ = ["SourceLine", "split_lines", "strip_emphasis", "strip_link_markup"]
+__all__ = ["SourceLine", "split_lines", "strip_emphasis", "strip_link_markup", "unescape"]
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 # Markdown images and links: ![alt](src), [text](url "title"), [text][ref]; also the
@@ -37,7 +38,8 @@ _REFERENCE = re.compile(r"^\s*\[[^\]\n]{1,50}\]:\s*\S+")
 # A nested list item as inscriptis writes it ("o Item"), besides _BLOCK_START's marks.
 _LIST_MARK = re.compile(r"o\s")
 # A line that starts a new block, never the continuation of a wrapped paragraph.
-_BLOCK_START = re.compile(r"^\s*(?:[*\-+•·▪►▶◦‣>#|]|\d{1,3}[.)]\s|o\s{2,})")
+# (A markdown dumper escapes a mark that is text: "1\. Download", "\- Any".)
+_BLOCK_START = re.compile(r"^\s*\\?(?:[*\-+•·▪►▶◦‣>#|]|\d{1,3}\\?[.)]\s|o\s{2,})")
 
 # A dump counts as wrapped at width W when at least this share of its longer lines end
 # within WRAP_SLACK columns of W: html2text (78), lynx (79), w3m (80) wrap this way, and
@@ -75,9 +77,26 @@ class SourceLine:
 # footnote stars ("Terms*") and snake_case names are left alone. "__" is not taken for
 # emphasis: dumpers write strong as "**", and "__init__" is a name.
 _EMPHASIS = re.compile(
-    r"(?<![\w*])(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s*])\1(?![\w*])"
-    r"|(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])"
+    r"(?<![\w*\\])(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s*\\])\1(?![\w*])"
+    r"|(?<![\w_\\])_(?=[^\s_])(.+?)(?<=[^\s_\\])_(?![\w_])"
 )
+# A markdown dumper escapes punctuation that would read as markup ("1\. Download", "\*");
+# a dump may also carry HTML character references ("China&#39;s"), lynx's alt texts often.
+_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_CHARACTER_REFERENCE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape(text: str) -> str:
+    """Undo markdown backslash escapes and HTML character references.
+
+    >>> unescape(r"1\\. Download \\*all\\* of China&#39;s data &amp; more")
+    "1. Download *all* of China's data & more"
+    """
+    if "\\" in text:
+        text = _MARKDOWN_ESCAPE.sub(r"\1", text)
+    if "&" in text and _CHARACTER_REFERENCE.search(text):
+        text = html.unescape(text)
+    return text
 
 
 def strip_emphasis(text: str) -> str:
@@ -258,7 +277,7 @@ def split_lines(text: str) -> list[SourceLine]:
                 continue
         else:
             plain, link_share = stripped, 0.0
-        plain = strip_emphasis(plain)
+        plain = unescape(strip_emphasis(plain))
         if not blank_before and _goes_on_from(result[-1].text, plain):
             previous = result[-1]
             glue = " " if plain[0].isalnum() else ""
