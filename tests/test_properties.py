@@ -36,6 +36,7 @@ LINE = st.one_of(st.sampled_from(BOILERPLATE), st.text(max_size=80))
 # Any code point, lone surrogates included (hypothesis leaves them out by default).
 ANY_CHARACTER = st.characters(exclude_categories=())
 _SPACE = re.compile(r"\s+")
+_MARKUP = re.compile(r"[\s*_\\]+")  # spaces, emphasis marks, backslashes
 # Only CR and LF end a line (U+2028 and form feeds stay inside a line).
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 
@@ -69,8 +70,10 @@ def test_clean_lines_partitions_the_input(lines: list[str], newline: str) -> Non
     # paragraph), with link markup taken out; none is invented, lost or reordered.
     assert _SPACE.sub("", "".join(line.text for line in judged)) == _SPACE.sub(
         "", "".join(line.text for line in split_lines(text)))
-    if "[" not in text:
-        assert _SPACE.sub("", "".join(line.text for line in judged)) == _SPACE.sub(
+    if "[" not in text and "&" not in text:
+        # Without links or character references, only emphasis marks and backslash
+        # escapes (markup too) may have gone.
+        assert _MARKUP.sub("", "".join(line.text for line in judged)) == _MARKUP.sub(
             "", "".join(original for _, original in originals))
     # Kept and dropped lines split the judged lines between them.
     assert len(cleaned.kept) + len(cleaned.dropped) == len(judged)
