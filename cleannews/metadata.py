@@ -194,7 +194,13 @@ def markdown_headline(cleaned: CleanedText) -> str | None:
 
 
 def _author_from_byline(line: str) -> str | None:
+    """The names in a byline, less its prefix and any date it carries.
+
+    >>> _author_from_byline("By Jane Doe | March 3, 2024")
+    'Jane Doe'
+    """
     text = rules.bare(line)
+    text = rules.without_date(text) or text
     lowered = text.lower()
     for prefix in sorted(clean_patterns.BYLINE_PREFIXES, key=len, reverse=True):
         if lowered.startswith(prefix):
@@ -230,9 +236,11 @@ def build_metadata(
         repeated = {rules.bare(line) for line in cleaned.title_lines}
         if headline is not None and not (text_title and headline in repeated):
             text_title = headline
-    dates = [d for d in (parse_date(t) for t in cleaned.dropped_texts(DropReason.DATE_LINE)) if d]
-    authors = [a for a in (_author_from_byline(t) for t in cleaned.dropped_texts(DropReason.BYLINE))
-               if a]
+    bylines = cleaned.dropped_texts(DropReason.BYLINE)
+    # A date line is the date; a byline may carry one too ("By Jane Doe | March 3, 2024").
+    dates = [d for d in map(parse_date, (*cleaned.dropped_texts(DropReason.DATE_LINE), *bylines))
+             if d]
+    authors = [a for a in map(_author_from_byline, bylines) if a]
     opening = next((line for line in cleaned.kept if rules.looks_like_body(line)), None)
     dateline = find_dateline(opening) if opening else None
     extracted = extraction or Extraction(text="")

@@ -224,3 +224,10 @@ def test_menu_items_repeated_far_from_the_article_are_not_taken_as_repeated_titl
     footer = [f"Footer link {n}" for n in range(8)]
     page = "\n".join([menu, "Council approves new bike lanes", _ARTICLE, *footer, menu])
     assert clean_lines(page, RULES_ONLY).title_lines == ()
+
+
+def test_a_dated_byline_gives_author_and_date() -> None:
+    page = "\n".join(["Council approves new bike lanes", "By Jane Doe | March 3, 2024 10:15",
+                      _ARTICLE])
+    metadata = build_metadata(clean_lines(page))
+    assert (metadata.author, metadata.date) == ("Jane Doe", "2024-03-03T10:15:00")

@@ -227,9 +227,21 @@ def is_byline(line: str, words: int | None = None) -> bool:
     True
     >>> is_byline("By the end of the year, prices had doubled.")
     False
+    >>> is_byline("By Jane Doe | March 3, 2024"), is_byline("Published May 5, 2024 by Jo Roe")
+    (True, True)
     """
     text = bare(line)
-    if not text or _words(text, words) > MAX_BYLINE_WORDS or text[-1] in ".!?。":
+    if not text or _words(text, words) > MAX_BYLINE_WORDS:
+        return False
+    if _is_plain_byline(text):
+        return True
+    # A byline with its date: judged without the date ("By Jane Doe | March 3, 2024").
+    rest = without_date(text) if any(ch.isdigit() for ch in text) else None
+    return _is_plain_byline(rest) if rest else False
+
+
+def _is_plain_byline(text: str) -> bool:
+    if text[-1] in ".!?。":
         return False
     match = _BYLINE_PREFIX.match(text)
     if match is None:
@@ -337,6 +349,33 @@ def _is_month_date(text: str) -> bool | None:
     if not names:
         return None
     return any(n.lower().rstrip(".") in patterns.MONTHS for n in names)
+
+
+_DATE_LABEL = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(label) for label in _DATE_LABELS_LONGEST_FIRST)
+    + r")(?!\w)\s*[:：]?", re.IGNORECASE)
+_DATE_SEPARATORS = " \t|·•,-–—:：/()"
+_LEADING_WORD = re.compile(r"([^\W\d]+),?\s+")
+
+
+def without_date(text: str) -> str | None:
+    """``text`` less its date, the date's label and the separators around them; None if
+    it holds no date.
+
+    >>> without_date("Author: Jane Doe | Published: March 3, 2024 10:15")
+    'Author: Jane Doe'
+    """
+    match = DATE_PATTERN.search(text)
+    if match is None or _is_month_date(match.group(0)) is False:
+        return None
+    start = match.start()
+    # The pattern's optional weekday may have taken a name's last word ("Doe, March 3").
+    lead = _LEADING_WORD.match(match.group(0))
+    if (lead and lead.group(1).lower().rstrip(".") not in _WEEKDAYS
+            and DATE_PATTERN.fullmatch(match.group(0)[lead.end():])):
+        start += lead.end()
+    rest = _DATE_LABEL.sub(" ", text[:start] + " " + text[match.end():])
+    return " ".join(rest.split()).strip(_DATE_SEPARATORS)
 
 
 # A tagline is a short slogan or section name; longer title-case lines are headlines.
