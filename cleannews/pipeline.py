@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cleannews.clean import CleanedText, DropReason, clean_lines
+from cleannews.clean.headline import without_headline
 from cleannews.clean.model import RULES_ONLY
 from cleannews.decode import Decoded, decode_bytes
 from cleannews.detect import Kind, detect_kind, looks_like_binary
@@ -197,6 +198,9 @@ def judge_document(
         text, model = decoded.text, None
     cleaned = clean_lines(text, model, explain=explain)
     metadata = build_metadata(cleaned, extraction, document.url)
+    if extraction is None and metadata.title:
+        # A dump's headline, picked among its lines, is the title, not part of the text.
+        cleaned = without_headline(cleaned, metadata.title)
     record = Record(
         id=document.id or document_id(document.content),
         source=document.source,

@@ -35,6 +35,15 @@ def test_text_input() -> None:
     assert record.removed.get("navigation") == 1
 
 
+def test_text_headline_is_the_title_not_text() -> None:
+    # A markdown H1 the classifier might keep: reported as the title, kept out of the text.
+    record = clean(f"# Cycling lanes approved\n{BODY}")
+    assert isinstance(record, Record)
+    assert record.title == "Cycling lanes approved"
+    assert record.text == BODY
+    assert record.removed.get("title") == 1
+
+
 def test_bytes_input_is_decoded() -> None:
     record = clean(f"{BODY} Zoë.".encode("utf-16"))
     assert isinstance(record, Record)

@@ -27,6 +27,7 @@ from cleannews.clean.judge import (
     TITLE_REPEAT_LINES,
     CleanedText,
     DropReason,
+    JudgedLine,
 )
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "headline_candidates",
     "load_default_headline_model",
     "pick_headline",
+    "without_headline",
 ]
 
 MODEL_RESOURCE = "headline_model.json"
@@ -202,6 +204,31 @@ def pick_headline(cleaned: CleanedText, model: HeadlineModel | None = None) -> s
     # Candidates come nearest first, so of equals the nearest wins.
     best = model.best(headline_candidates(cleaned))
     return best.text if best is not None else None
+
+
+def without_headline(cleaned: CleanedText, headline: str) -> CleanedText:
+    """``cleaned`` with the kept lines above its first paragraph that read as ``headline``
+    dropped as the title: a record reports the headline as its title, not in its text.
+
+    >>> from cleannews.clean import clean_lines
+    >>> cleaned = clean_lines("Storm hits the coast\\n" + "Rain fell all night in the town "
+    ...                       "and the river rose over its banks by the early morning hours.")
+    >>> [line.reason for line in without_headline(cleaned, "Storm hits the coast").lines]
+    [<DropReason.TITLE: 'title'>, None]
+    """
+    first = first_paragraph(cleaned)
+    end = len(cleaned.lines) if first is None else first
+    lines = list(cleaned.lines)
+    dropped = []
+    for index in range(end):
+        line = lines[index]
+        if line.kept and rules.bare(line.text) == headline:
+            lines[index] = JudgedLine(line.number, line.text, DropReason.TITLE, line.score,
+                                      "picked_headline")
+            dropped.append(line.text)
+    if not dropped:
+        return cleaned
+    return CleanedText(tuple(lines), cleaned.link_farms, (*cleaned.title_lines, *dropped))
 
 
 def examples(
