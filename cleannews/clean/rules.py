@@ -220,7 +220,7 @@ MAX_CJK_NAME_CHARS = 4
 _NAME_JOINERS = frozenset({"and", "und", "et", "y", "e", "en", "&", "|"})
 
 
-def is_byline(line: str, words: int | None = None) -> bool:
+def is_byline(line: str, words: int | None = None, digits: int | None = None) -> bool:
     """Return True for an author line such as "By Jane Doe and John Roe".
 
     >>> is_byline("By Jane Doe, Reuters")
@@ -229,14 +229,22 @@ def is_byline(line: str, words: int | None = None) -> bool:
     False
     >>> is_byline("By Jane Doe | March 3, 2024"), is_byline("Published May 5, 2024 by Jo Roe")
     (True, True)
+
+    ``words`` and ``digits``, if the caller has counted them, are the number of words and of
+    ``\\d`` characters of the line's bare form.
     """
     text = bare(line)
     if not text or _words(text, words) > MAX_BYLINE_WORDS:
         return False
     if _is_plain_byline(text):
         return True
-    # A byline with its date: judged without the date ("By Jane Doe | March 3, 2024").
-    rest = without_date(text) if any(ch.isdigit() for ch in text) else None
+    # A byline with its date: judged without the date ("By Jane Doe | March 3, 2024"). Quick
+    # checks first: every date has MIN_DATE_DIGITS figures, and the byline its prefix.
+    if digits is None:
+        digits = sum(map(str.isdigit, text))
+    if digits < MIN_DATE_DIGITS or not _BYLINE_PREFIX.search(text):
+        return False
+    rest = without_date(text)
     return _is_plain_byline(rest) if rest else False
 
 
