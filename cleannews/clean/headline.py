@@ -91,13 +91,18 @@ def first_paragraph(cleaned: CleanedText) -> int | None:
     """Index of the article's first paragraph: the first kept, body-like line of at least
     MIN_FIRST_PARAGRAPH_WORDS words (None if there is none)."""
     return next((i for i, line in enumerate(cleaned.lines)
-                 if line.kept and rules.looks_like_body(line.text)
-                 and rules.word_count(line.text) >= MIN_FIRST_PARAGRAPH_WORDS), None)
+                 if line.kept and rules.word_count(line.text) >= MIN_FIRST_PARAGRAPH_WORDS
+                 and rules.looks_like_body(line.text)), None)
 
 
-def headline_candidates(cleaned: CleanedText) -> list[Candidate]:
-    """The lines within REACH_LINES above the first paragraph, nearest first."""
-    first = first_paragraph(cleaned)
+def headline_candidates(cleaned: CleanedText, first: int | None = -1) -> list[Candidate]:
+    """The lines within REACH_LINES above the first paragraph, nearest first.
+
+    ``first`` is the first paragraph's index if the caller has found it (see
+    :func:`first_paragraph`).
+    """
+    if first == -1:
+        first = first_paragraph(cleaned)
     if first is None:
         return []
     lines = cleaned.lines
@@ -187,7 +192,8 @@ def load_default_headline_model() -> HeadlineModel | None:
     return HeadlineModel.from_dict(json.loads(resource.read_text(encoding="utf-8")))
 
 
-def pick_headline(cleaned: CleanedText, model: HeadlineModel | None = None) -> str | None:
+def pick_headline(cleaned: CleanedText, model: HeadlineModel | None = None,
+                  first: int | None = -1) -> str | None:
     """The best-scoring candidate (the nearer of equals), or None without candidates.
 
     >>> from cleannews.clean import clean_lines
@@ -202,7 +208,7 @@ def pick_headline(cleaned: CleanedText, model: HeadlineModel | None = None) -> s
     if model is None:
         return None
     # Candidates come nearest first, so of equals the nearest wins.
-    best = model.best(headline_candidates(cleaned))
+    best = model.best(headline_candidates(cleaned, first))
     return best.text if best is not None else None
 
 
