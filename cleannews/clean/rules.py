@@ -229,6 +229,8 @@ def is_byline(line: str, words: int | None = None, digits: int | None = None) ->
     False
     >>> is_byline("By Jane Doe | March 3, 2024"), is_byline("Published May 5, 2024 by Jo Roe")
     (True, True)
+    >>> is_byline("By Jane Doe | Special to the Post")
+    True
 
     ``words`` and ``digits``, if the caller has counted them, are the number of words and of
     ``\\d`` characters of the line's bare form.
@@ -237,6 +239,11 @@ def is_byline(line: str, words: int | None = None, digits: int | None = None) ->
     if not text or _words(text, words) > MAX_BYLINE_WORDS:
         return False
     if _is_plain_byline(text):
+        return True
+    # A byline and what follows a bar: its outlet, date or section ("By Jane Doe | Special
+    # to the Post").
+    head = text.split("|", 1)[0].strip() if "|" in text else ""
+    if head and _is_plain_byline(head):
         return True
     # A byline with its date: judged without the date ("By Jane Doe | March 3, 2024"). Quick
     # checks first: every date has MIN_DATE_DIGITS figures, and the byline its prefix.
