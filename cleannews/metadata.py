@@ -196,13 +196,15 @@ def markdown_headline(cleaned: CleanedText, first: int | None = -1) -> str | Non
 
 
 def _author_from_byline(line: str) -> str | None:
-    """The names in a byline, less its prefix and any date it carries.
+    """The names in a byline, less its prefix, any date it carries and what follows a bar.
 
     >>> _author_from_byline("By Jane Doe | March 3, 2024")
     'Jane Doe'
+    >>> _author_from_byline("By Jane Doe | Special to the Post")
+    'Jane Doe'
     """
     text = rules.bare(line)
-    text = rules.without_date(text) or text
+    text = (rules.without_date(text) or text).split("|", 1)[0].strip()
     lowered = text.lower()
     for prefix in sorted(clean_patterns.BYLINE_PREFIXES, key=len, reverse=True):
         if lowered.startswith(prefix):

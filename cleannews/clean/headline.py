@@ -237,16 +237,6 @@ def without_headline(cleaned: CleanedText, headline: str) -> CleanedText:
     return CleanedText(tuple(lines), cleaned.link_farms, (*cleaned.title_lines, *dropped))
 
 
-def examples(
-    cleaned: CleanedText, title: str
-) -> tuple[list[tuple[float, ...]], list[float]]:
-    """Training rows of a page: each candidate's features, and 1.0 where it is ``title``."""
-    target = normalise(title)
-    candidates = headline_candidates(cleaned)
-    return ([c.features for c in candidates],
-            [float(normalise(c.text) == target) for c in candidates])
-
-
 def normalise(title: str) -> str:
     """A title compared loosely: lower case, any run of non-word characters one space."""
     return re.sub(r"\W+", " ", title).strip().lower()
