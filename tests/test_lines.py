@@ -156,6 +156,13 @@ def test_strip_emphasis(text: str, plain: str) -> None:
     assert strip_emphasis(text) == plain
 
 
+def test_strip_emphasis_spans_a_paragraph_and_leaves_unclosed_marks() -> None:
+    paragraph = "word " * 400  # 2,000 characters set in italics
+    assert strip_emphasis(f"_{paragraph.strip()}_") == paragraph.strip()
+    unclosed = "*a " * 5000
+    assert strip_emphasis(unclosed) == unclosed
+
+
 @given(st.text(alphabet=st.sampled_from("ab _*\n.,")))
 def test_strip_emphasis_only_ever_removes_marks(text: str) -> None:
     stripped = strip_emphasis(text)

@@ -76,9 +76,12 @@ class SourceLine:
 # a closing mark the other way round, so list bullets ("* item"), arithmetic ("5 * 3"),
 # footnote stars ("Terms*") and snake_case names are left alone. "__" is not taken for
 # emphasis: dumpers write strong as "**", and "__init__" is a name.
+# A span is at most MAX_EMPHASIS_CHARS long (dumps set whole paragraphs in italics), which
+# keeps a line of marks that never close from costing time quadratic in its length.
+MAX_EMPHASIS_CHARS = 3000
 _EMPHASIS = re.compile(
-    r"(?<![\w*\\])(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s*\\])\1(?![\w*])"
-    r"|(?<![\w_\\])_(?=[^\s_])(.+?)(?<=[^\s_\\])_(?![\w_])"
+    rf"(?<![\w*\\])(\*{{1,3}})(?=[^\s*])(.{{1,{MAX_EMPHASIS_CHARS}}}?)(?<=[^\s*\\])\1(?![\w*])"
+    rf"|(?<![\w_\\])_(?=[^\s_])(.{{1,{MAX_EMPHASIS_CHARS}}}?)(?<=[^\s_\\])_(?![\w_])"
 )
 # A markdown dumper escapes punctuation that would read as markup ("1\. Download", "\*");
 # a dump may also carry HTML character references ("China&#39;s"), lynx's alt texts often.
