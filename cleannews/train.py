@@ -332,6 +332,12 @@ class TitledPage:
     title: str
 
 
+def normalise(title: str) -> str:
+    """A title compared loosely: lower case, any run of non-word characters one space. It
+    labels the headline picker's training lines and scores its picks."""
+    return re.sub(r"\W+", " ", title).strip().lower()
+
+
 def load_titled_pages(folders: Sequence[Path], line_model: LineModel) -> list[TitledPage]:
     """Every text dump of every page with a gold title, cleaned by ``line_model``."""
     pages = []
@@ -351,7 +357,7 @@ def load_titled_pages(folders: Sequence[Path], line_model: LineModel) -> list[Ti
 
 def fit_headline_model(pages: Sequence[TitledPage]) -> dict[str, Any]:
     """Fit the headline picker: candidates labelled 1 where they are the page's title."""
-    rows = [(c.features, float(headline.normalise(c.text) == headline.normalise(p.title)))
+    rows = [(c.features, float(normalise(c.text) == normalise(p.title)))
             for p in pages for c in p.candidates]
     x = np.array([features for features, _ in rows]).reshape(-1, len(headline.HEADLINE_FEATURES))
     y = np.array([label for _, label in rows])
@@ -376,7 +382,8 @@ def report_headlines(model: dict[str, Any], pages: Sequence[TitledPage], label: 
         by_folder.setdefault(page.folder, []).append(page)
     for folder, group in sorted(by_folder.items()):
         picked = [best.text if (best := picker.best(p.candidates)) else None for p in group]
-        share = headline.accuracy(picked, [p.title for p in group])
+        share = sum(found is not None and normalise(found) == normalise(p.title)
+                    for found, p in zip(picked, group, strict=True)) / len(group)
         print(f"{label:<28} {folder:<36} headline {share:.3f}  n={len(group)}", flush=True)
 
 

@@ -11,9 +11,9 @@ from cleannews.clean.headline import (
     first_paragraph,
     headline_candidates,
     load_default_headline_model,
-    normalise,
     pick_headline,
 )
+from cleannews.train import normalise
 
 _ARTICLE = ("The council voted on Tuesday to build twelve kilometres of protected bike lanes "
             "across the city centre by the end of 2026.")

@@ -235,15 +235,3 @@ def without_headline(cleaned: CleanedText, headline: str) -> CleanedText:
     if not dropped:
         return cleaned
     return CleanedText(tuple(lines), cleaned.link_farms, (*cleaned.title_lines, *dropped))
-
-
-def normalise(title: str) -> str:
-    """A title compared loosely: lower case, any run of non-word characters one space."""
-    return re.sub(r"\W+", " ", title).strip().lower()
-
-
-def accuracy(picked: Sequence[str | None], titles: Sequence[str]) -> float:
-    """Share of pages whose picked headline matches their title loosely."""
-    hits = sum(1 for p, t in zip(picked, titles, strict=True)
-               if p is not None and normalise(p) == normalise(t))
-    return hits / len(titles) if titles else 0.0
