@@ -8,7 +8,6 @@ also sees these predicates as features.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -97,12 +96,6 @@ def _words(text: str, known: int | None) -> int:
 
 def _is_cjk(ch: str) -> bool:
     return bool(CJK.match(ch))
-
-
-def _is_emoji_or_symbol(text: str) -> bool:
-    return bool(text) and all(
-        unicodedata.category(ch) in {"So", "Sk", "Sm", "Cf", "Mn"} or ch.isspace() for ch in text
-    )
 
 
 def _reaction_counter_pattern() -> re.Pattern[str]:
