@@ -56,6 +56,7 @@ PROSE_WORDS = 10
 # share of the page's prose came before it; earlier ones are in the page header.
 END_MARKER_MIN_PROSE_BEFORE = 0.5
 _END_MARKERS = frozenset(patterns.END_MARKERS)
+_COMMENT_HEADINGS = frozenset(patterns.COMMENT_SECTION_HEADINGS)
 _MAX_END_MARKER_CHARS = max(map(len, _END_MARKERS))
 _BOILERPLATE_WORDS = patterns.BOILERPLATE_WORDS
 _COUNT = re.compile(r"[\d()\[\]]+")
@@ -84,6 +85,7 @@ _PAGE_NAMES = (
     "rel_length", "position", "before_first_body", "after_last_body", "body_distance",
     "in_main_block", "main_block_distance", "indent_is_body_indent", "indent_deeper",
     "indent_shallower", "short_run", "word_share", "is_end_marker", "after_end_marker",
+    "after_comments",
 )
 # The lines' link share (SourceLine.link_share) is not a feature yet: the development dumps
 # hide links, so a model could only learn its weight from a handful of lines.
@@ -101,9 +103,9 @@ _CONTEXT_AT = _PAGE_AT + len(_PAGE_NAMES)
 _NEAR_AT = _CONTEXT_AT + len(_CONTEXT_NAMES)
 
 
-def _own_features(texts: Sequence[str]) -> tuple[Floats, Bools]:
+def _own_features(texts: Sequence[str]) -> tuple[Floats, Bools, Bools]:
     """Features of each line on its own, one row per line (``repeated`` is filled in later),
-    and which lines are end markers (see :func:`_end_markers`).
+    which lines are end markers and which open a comment section (see :func:`_end_markers`).
 
     Counts come from :func:`cleannews.clean.counts.count_lines`, one pass over the page.
     """
@@ -152,13 +154,17 @@ def _own_features(texts: Sequence[str]) -> tuple[Floats, Bools]:
     matrix = np.empty((len(texts), len(_LINE_NAMES)))
     for column, name in enumerate(_LINE_NAMES):
         matrix[:, column] = columns[name]
-    return matrix, _end_markers(texts, bares, counts)
+    return matrix, *_end_markers(texts, bares, counts)
 
 
-def _end_markers(texts: Sequence[str], bares: Sequence[str], counts: LineCounts) -> Bools:
+def _end_markers(
+    texts: Sequence[str], bares: Sequence[str], counts: LineCounts
+) -> tuple[Bools, Bools]:
     """Which lines are a share bar, a comments heading or a link-farm heading: where
-    articles end. A marker is matched less its figures and brackets ("Comments (12)")."""
+    articles end; and which of them open a comment section. A marker is matched less its
+    figures and brackets ("Comments (12)", "[ 167 comments ]")."""
     found = np.zeros(len(texts), dtype=bool)
+    comments = np.zeros(len(texts), dtype=bool)
     # Word characters that are not figures survive the stripping, so a line with more of
     # them than the longest marker has is none; the link-farm rule has its own bound.
     short = counts.letters - counts.digits <= _MAX_END_MARKER_CHARS
@@ -166,11 +172,13 @@ def _end_markers(texts: Sequence[str], bares: Sequence[str], counts: LineCounts)
         bare = bares[index]
         if counts.digits[index] or "(" in bare or "[" in bare or "]" in bare or ")" in bare:
             bare = _COUNT.sub("", bare)
-        found[index] = bare.strip().lower() in _END_MARKERS
+        key = bare.strip().lower()
+        found[index] = key in _END_MARKERS
+        comments[index] = key in _COMMENT_HEADINGS
     headings = (counts.letters <= rules.MAX_LINK_FARM_HEADING_CHARS) & ~found
     for index in np.flatnonzero(headings).tolist():
         found[index] = rules.is_link_farm_heading(texts[index])
-    return found
+    return found, comments
 
 
 def _main_block(body: Bools, words: Floats) -> tuple[int, int]:
@@ -211,7 +219,7 @@ def line_features(lines: Sequence[SourceLine], rule_reasons: Sequence[str | None
     if not total:
         return np.zeros((0, len(FEATURE_NAMES)))
     counts = Counter(texts)
-    base, end_markers = _own_features(texts)
+    base, end_markers, comment_headings = _own_features(texts)
     indents = np.array([line.indent for line in lines], dtype=np.int64)
     body = base[:, _BODY_LIKE] > 0
     log_words = base[:, _LOG_WORDS]
@@ -224,9 +232,14 @@ def line_features(lines: Sequence[SourceLine], rule_reasons: Sequence[str | None
     main_start, main_end = _main_block(body, words)
     body_indent = _body_indent(indents, body)
     ruled = np.array([r is not None for r in rule_reasons], dtype=bool)
-    end_markers |= np.array([reason == "comment" for reason in rule_reasons], dtype=bool)
-    end_of_article = _end_of_article(end_markers, body, words)
     index = np.arange(total)
+    comment_headers = np.array([reason == "comment" for reason in rule_reasons], dtype=bool)
+    end_markers |= comment_headers
+    end_of_article = _end_of_article(end_markers, body, words)
+    # Readers' comments follow the article: a comment section opens at its heading or its
+    # first "Name says:" line, once the page's text has begun.
+    comment_starts = np.flatnonzero((comment_headings | comment_headers) & (index >= first_body))
+    comments_from = int(comment_starts[0]) if len(comment_starts) else total
 
     # Line features relative to the page.
     base[:, _REPEATED] = [float(counts[t] > 1) for t in texts]
@@ -262,6 +275,7 @@ def line_features(lines: Sequence[SourceLine], rule_reasons: Sequence[str | None
         words / total_words,
         end_markers,
         index > end_of_article,
+        index > comments_from,
     ))
 
     # Columns: body-like, log words, bullet, ends a sentence.

@@ -153,24 +153,31 @@ DATE_LABELS: tuple[str, ...] = (
     "güncelleme", "diterbitkan", "ngày đăng",
 )
 
+# Headings that open a comment section: past one, the page holds readers' words, not the
+# article's. The classifier sees "comes after such a heading" as a feature.
+COMMENT_SECTION_HEADINGS: tuple[str, ...] = (
+    "comments", "comment", "leave a comment", "leave a reply", "post a comment", "add a comment",
+    "join the discussion", "join the conversation", "discussion", "discussion about this post",
+    "reader comments",
+    # other languages
+    "kommentare", "kommentar schreiben", "commentaires", "laisser un commentaire", "comentarios",
+    "deja un comentario", "comentários", "deixe um comentário", "commenti", "lascia un commento",
+    "reacties", "комментарии", "评论", "コメント", "댓글",
+)
+
 # Lines that end an article when they follow its text: share bars, comment sections,
 # author boxes, tag lists. The classifier sees "comes after such a line" as a feature.
-END_MARKERS: tuple[str, ...] = (
+END_MARKERS: tuple[str, ...] = COMMENT_SECTION_HEADINGS + (
     "share", "share this", "share this article", "share this story", "share this post",
-    "share on facebook", "share on twitter", "share article", "comments", "comment",
-    "leave a comment", "leave a reply", "post a comment", "add a comment", "join the discussion",
-    "join the conversation", "discussion", "discussion about this post", "reader comments",
+    "share on facebook", "share on twitter", "share article",
     "reply", "about the author", "about the authors", "author", "tags", "tagged", "topics",
     "categories", "filed under", "previous", "next", "previous post", "next post",
     "previous article", "next article", "newsletter", "sign up", "subscribe",
     "subscribe to our newsletter", "follow us", "advertisement", "sponsored content",
     # other languages
-    "teilen", "kommentare", "kommentar schreiben", "über den autor", "schlagwörter",
-    "partager", "commentaires", "laisser un commentaire", "à propos de l'auteur", "mots-clés",
-    "compartir", "comentarios", "deja un comentario", "sobre el autor", "etiquetas",
-    "compartilhe", "comentários", "deixe um comentário", "sobre o autor", "condividi",
-    "commenti", "lascia un commento", "reacties", "delen", "комментарии", "поделиться",
-    "теги", "评论", "分享", "标签", "コメント", "シェア", "タグ", "댓글", "공유",
+    "teilen", "über den autor", "schlagwörter", "partager", "à propos de l'auteur", "mots-clés",
+    "compartir", "sobre el autor", "etiquetas", "compartilhe", "sobre o autor", "condividi",
+    "delen", "поделиться", "теги", "分享", "标签", "シェア", "タグ", "공유",
 )
 
 # Words of site furniture rather than of articles: sign-up, legal, advertising, social and

@@ -1,0 +1,42 @@
+"""Features of a line in its page: where the comment section starts."""
+
+from __future__ import annotations
+
+from cleannews.clean.features import FEATURE_NAMES, line_features
+from cleannews.clean.lines import SourceLine
+
+AFTER_COMMENTS = FEATURE_NAMES.index("after_comments")
+PARAGRAPH = ("The city council voted on Tuesday to build protected cycling lanes on four of "
+             "the busiest streets downtown, officials said.")
+READER = "Great news, I have waited years for this and will ride to work every day."
+
+
+def _after_comments(texts: list[str], reasons: list[str | None] | None = None) -> list[float]:
+    lines = [SourceLine(number, 0, text) for number, text in enumerate(texts, start=1)]
+    vectors = line_features(lines, reasons or [None] * len(texts))
+    return [float(v) for v in vectors[:, AFTER_COMMENTS]]
+
+
+def test_lines_after_a_comments_heading_that_follows_the_text() -> None:
+    texts = ["Menu", PARAGRAPH, PARAGRAPH + " More.", "[ 167 comments ]", "jdoe", READER]
+    assert _after_comments(texts) == [0, 0, 0, 0, 1, 1]
+
+
+def test_headings_in_other_languages_with_counts() -> None:
+    assert _after_comments([PARAGRAPH, "Kommentare (3)", READER]) == [0, 0, 1]
+    assert _after_comments([PARAGRAPH, "## Comentários", READER]) == [0, 0, 1]
+
+
+def test_a_comments_link_above_the_text_opens_nothing() -> None:
+    # A "Comments" link in the page header comes before the article's first paragraph.
+    assert _after_comments(["Comments", "Menu", PARAGRAPH, READER]) == [0, 0, 0, 0]
+
+
+def test_a_comment_header_opens_the_section() -> None:
+    texts = [PARAGRAPH, "jdoe says:", READER]
+    assert _after_comments(texts, [None, "comment", None]) == [0, 0, 1]
+
+
+def test_a_sentence_about_comments_is_no_heading() -> None:
+    texts = [PARAGRAPH, "The comments were made on Tuesday.", READER]
+    assert _after_comments(texts) == [0, 0, 0]
