@@ -69,6 +69,13 @@ def test_line_numbers_point_at_the_first_line_of_a_paragraph() -> None:
     ("[![Cleveland", "Cleveland"),
     ("See [note] and [other].", "See [note] and [other]."),
     ("[ not a link", "[ not a link"),
+    # An image without alternative text is its file name in brackets (lynx, w3m).
+    ("[crowd-2019.JPG?width=640&fit=bounds] The crowd gathered.", "The crowd gathered."),
+    ("* [12][logo.svg] Home", "* Home"),
+    ("[Group-520.svg]", ""),
+    # ... but a markdown link whose text is a file name is a link, and prose stays.
+    ("[chart.png](https://example.com/chart.png)", "chart.png"),
+    ("Save it as [report.pdf] first.", "Save it as [report.pdf] first."),
 ])
 def test_strip_link_markup(text: str, plain: str) -> None:
     assert strip_link_markup(text)[0] == plain

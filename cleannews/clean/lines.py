@@ -32,6 +32,11 @@ _DANGLING_TARGET = re.compile(
 _DANGLING_OPENING = re.compile(r"(?:^|\s)!?\[(?:!\[)?\s*$|^\s*(?:!?\[)+(?=\S)(?!.*\])")
 # lynx's link markers: "[12]" glued to the link text.
 _LYNX_MARKER = re.compile(r"\[\d{1,4}\](?=\S)")
+# An image without alternative text, as lynx and w3m write it: its file name in brackets
+# ("[ps4-controller.jpg?width=640&fit=bounds]"), maybe inside a link ("[12][logo.png]").
+_IMAGE_NAME = re.compile(
+    r"(?:\[\d{1,4}\])?\[[^\[\]\n]{0,300}\.(?:jpe?g|png|gif|webp|svg|bmp|avif|ico)"
+    r"(?:[?#][^\[\]\n]{0,1000})?\](?!\()", re.IGNORECASE)
 # Words a lynx link is taken to cover (headlines and menu entries are a few words long).
 LYNX_LINK_WORDS = 4
 _REFERENCE = re.compile(r"^\s*\[[^\]\n]{1,50}\]:\s*\S+")
@@ -127,13 +132,18 @@ def strip_link_markup(text: str) -> tuple[str, float]:
     """Replace markdown links by their text and drop images; return the share of link text.
 
     lynx's numbered link markers ("[12]Headline") are dropped too; as lynx does not mark
-    where a link ends, each is taken to cover a few words.
+    where a link ends, each is taken to cover a few words. So are the file names that
+    stand for images without alternative text.
 
     >>> strip_link_markup("Read [the report](https://example.com/r.pdf) today ![x](a.png)")
     ('Read the report today', 0.48)
     >>> strip_link_markup("* [4]Tech")
     ('* Tech', 1.0)
+    >>> strip_link_markup("[crowd.jpg?width=640] The crowd gathered at noon.")
+    ('The crowd gathered at noon.', 0.0)
     """
+    if "." in text and _IMAGE_NAME.search(text):
+        text = " ".join(_IMAGE_NAME.sub(" ", text).split())
     if "[" in text and _LYNX_MARKER.search(text):
         markers = len(_LYNX_MARKER.findall(text))
         text = _LYNX_MARKER.sub("", text)
