@@ -241,6 +241,25 @@ def test_fallback_keeps_the_best_lines_when_the_model_would_keep_nothing() -> No
         DropReason.CLASSIFIER, None, None, DropReason.NAVIGATION]
 
 
+def test_a_line_that_is_all_link_text_is_navigation() -> None:
+    """In a dump that shows links, a line that is one link is a menu entry or another
+    page's headline, whatever the classifier thinks; a link inside a sentence is not."""
+    page = "\n".join([
+        BODY[0],
+        "[Council approves the new budget for schools](https://example.com/budget)",
+        "* [Weather](https://example.com/weather)",
+        "Read [the transport department's plan](https://example.com/plan) for the details "
+        "of every street.",
+        "[14]Council approves the budget",
+    ])
+    cleaned = clean_lines(page, RULES_ONLY, explain=True)
+    verdicts = [(line.reason, line.detail) for line in cleaned.lines]
+    assert verdicts[1] == verdicts[4] == (DropReason.NAVIGATION, "link_line")
+    assert cleaned.lines[1].score is not None  # the classifier's score is still reported
+    assert verdicts[2][0] is None  # a bullet is not link text: the share is 0.67
+    assert [line.reason for line in cleaned.lines[:4:3]] == [None, None]
+
+
 def test_decision_threshold() -> None:
     # Confident somewhere: the model's own threshold stands.
     assert decision_threshold(0.5, [None, None], [0.2, 0.7]) == 0.5
