@@ -167,7 +167,8 @@ COMMENT_SECTION_HEADINGS: tuple[str, ...] = (
 
 # Lines that end an article when they follow its text: share bars, comment sections,
 # author boxes, tag lists. The classifier sees "comes after such a line" as a feature.
-END_MARKERS: tuple[str, ...] = COMMENT_SECTION_HEADINGS + (
+END_MARKERS: tuple[str, ...] = (
+    *COMMENT_SECTION_HEADINGS,
     "share", "share this", "share this article", "share this story", "share this post",
     "share on facebook", "share on twitter", "share article",
     "reply", "about the author", "about the authors", "author", "tags", "tagged", "topics",
