@@ -195,23 +195,6 @@ def markdown_headline(cleaned: CleanedText, first: int | None = -1) -> str | Non
     return None
 
 
-def _author_from_byline(line: str) -> str | None:
-    """The names in a byline, less its prefix, any date it carries and what follows a bar.
-
-    >>> _author_from_byline("By Jane Doe | March 3, 2024")
-    'Jane Doe'
-    >>> _author_from_byline("By Jane Doe | Special to the Post")
-    'Jane Doe'
-    """
-    text = rules.bare(line)
-    text = (rules.without_date(text) or text).split("|", 1)[0].strip()
-    lowered = text.lower()
-    for prefix in sorted(clean_patterns.BYLINE_PREFIXES, key=len, reverse=True):
-        if lowered.startswith(prefix):
-            return text[len(prefix):].strip(" :：/\u3000") or None
-    return None
-
-
 def detect_language(text: str) -> str | None:
     """Return the ISO 639-1 code of the text's language, or None for too little text."""
     sample = text[:LANGUAGE_SAMPLE_CHARS]
@@ -245,7 +228,7 @@ def build_metadata(
     # A date line is the date; a byline may carry one too ("By Jane Doe | March 3, 2024").
     dates = [d for d in map(parse_date, (*cleaned.dropped_texts(DropReason.DATE_LINE), *bylines))
              if d]
-    authors = [a for a in map(_author_from_byline, bylines) if a]
+    authors = [a for a in map(rules.byline_names, bylines) if a]
     opening = next((line for line in cleaned.kept if rules.looks_like_body(line)), None)
     dateline = find_dateline(opening) if opening else None
     extracted = extraction or Extraction(text="")

@@ -16,6 +16,7 @@ from cleannews.clean import patterns
 __all__ = [
     "bare",
     "body_lines",
+    "byline_names",
     "has_breadcrumb_mark",
     "is_breadcrumb",
     "is_byline",
@@ -246,6 +247,24 @@ def is_byline(line: str, words: int | None = None, digits: int | None = None) ->
         return False
     rest = without_date(text)
     return _is_plain_byline(rest) if rest else False
+
+
+def byline_names(line: str) -> str | None:
+    """The names a byline gives: less its prefix, any date it carries and what follows a bar.
+
+    >>> byline_names("By Jane Doe | March 3, 2024"), byline_names("Published May 5, 2024 by Jo")
+    ('Jane Doe', 'Jo')
+    >>> byline_names("By Jane Doe | Special to the Post"), byline_names("文/山田太郎")
+    ('Jane Doe', '山田太郎')
+    >>> byline_names("Bylines are short") is None
+    True
+    """
+    text = bare(line)
+    text = (without_date(text) or text).split("|", 1)[0].strip()
+    match = _BYLINE_PREFIX.match(text)
+    if match is None:
+        return None
+    return text[match.end():].strip(" :：/\u3000") or None
 
 
 def _is_plain_byline(text: str) -> bool:
