@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from cleannews.clean import CleanedText, DropReason, rules
 from cleannews.clean import patterns as clean_patterns
-from cleannews.clean.headline import first_paragraph, pick_headline
+from cleannews.clean.headline import pick_headline
 from cleannews.extract import Extraction
 
 __all__ = [
@@ -184,12 +184,9 @@ def _title_from_lines(title_lines: tuple[str, ...]) -> tuple[str | None, str | N
     return title, site
 
 
-def markdown_headline(cleaned: CleanedText, first: int | None = -1) -> str | None:
-    """The first markdown H1 (``# Headline``) above the article's first paragraph (at
-    index ``first``, if the caller has found it)."""
-    if first == -1:
-        first = first_paragraph(cleaned)
-    for line in cleaned.lines[:first]:
+def markdown_headline(cleaned: CleanedText) -> str | None:
+    """The first markdown H1 (``# Headline``) above the article's first paragraph."""
+    for line in cleaned.lines[:cleaned.first_paragraph]:
         if line.text.startswith("# "):
             return rules.bare(line.text) or None
     return None
@@ -219,8 +216,7 @@ def build_metadata(
         # learned picker's choice (cleannews.clean.headline), which is a repeated title line
         # on many pages: then the repeat's variant without the site name ("Headline - Site")
         # is the title.
-        first = first_paragraph(cleaned)
-        headline = markdown_headline(cleaned, first) or pick_headline(cleaned, first=first)
+        headline = markdown_headline(cleaned) or pick_headline(cleaned)
         repeated = {rules.bare(line) for line in cleaned.title_lines}
         if headline is not None and not (text_title and headline in repeated):
             text_title = headline

@@ -8,7 +8,6 @@ from cleannews.clean import DropReason, clean_lines
 from cleannews.clean.headline import (
     HEADLINE_FEATURES,
     HeadlineModel,
-    first_paragraph,
     headline_candidates,
     load_default_headline_model,
     pick_headline,
@@ -25,7 +24,7 @@ def test_candidates_stand_above_the_first_paragraph_nearest_first() -> None:
     page = "\n".join(["Home > News", "Council approves new bike lanes", "By Jane Doe",
                       "Read the full plan here", _ARTICLE, "Related stories in the city"])
     cleaned = clean_lines(page)
-    first = first_paragraph(cleaned)
+    first = cleaned.first_paragraph
     assert first is not None and cleaned.lines[first].text == _ARTICLE
     candidates = headline_candidates(cleaned)
     assert [c.text for c in candidates] == ["Read the full plan here",
@@ -45,7 +44,7 @@ def test_lines_the_rules_recognised_are_no_candidates() -> None:
 
 def test_no_first_paragraph_no_candidates() -> None:
     cleaned = clean_lines("Home\nNews\nContact us\nCouncil approves new bike lanes")
-    assert first_paragraph(cleaned) is None
+    assert cleaned.first_paragraph is None
     assert headline_candidates(cleaned) == []
 
 

@@ -23,7 +23,6 @@ import numpy as np
 
 from cleannews.clean import rules
 from cleannews.clean.judge import (
-    MIN_FIRST_PARAGRAPH_WORDS,
     TITLE_REPEAT_LINES,
     CleanedText,
     DropReason,
@@ -34,7 +33,6 @@ __all__ = [
     "HEADLINE_FEATURES",
     "Candidate",
     "HeadlineModel",
-    "first_paragraph",
     "headline_candidates",
     "load_default_headline_model",
     "pick_headline",
@@ -87,22 +85,9 @@ class Candidate:
     features: tuple[float, ...]
 
 
-def first_paragraph(cleaned: CleanedText) -> int | None:
-    """Index of the article's first paragraph: the first kept, body-like line of at least
-    MIN_FIRST_PARAGRAPH_WORDS words (None if there is none)."""
-    return next((i for i, line in enumerate(cleaned.lines)
-                 if line.kept and rules.word_count(line.text) >= MIN_FIRST_PARAGRAPH_WORDS
-                 and rules.looks_like_body(line.text)), None)
-
-
-def headline_candidates(cleaned: CleanedText, first: int | None = -1) -> list[Candidate]:
-    """The lines within REACH_LINES above the first paragraph, nearest first.
-
-    ``first`` is the first paragraph's index if the caller has found it (see
-    :func:`first_paragraph`).
-    """
-    if first == -1:
-        first = first_paragraph(cleaned)
+def headline_candidates(cleaned: CleanedText) -> list[Candidate]:
+    """The lines within REACH_LINES above the first paragraph, nearest first."""
+    first = cleaned.first_paragraph
     if first is None:
         return []
     lines = cleaned.lines
@@ -192,8 +177,7 @@ def load_default_headline_model() -> HeadlineModel | None:
     return HeadlineModel.from_dict(json.loads(resource.read_text(encoding="utf-8")))
 
 
-def pick_headline(cleaned: CleanedText, model: HeadlineModel | None = None,
-                  first: int | None = -1) -> str | None:
+def pick_headline(cleaned: CleanedText, model: HeadlineModel | None = None) -> str | None:
     """The best-scoring candidate (the nearer of equals), or None without candidates.
 
     >>> from cleannews.clean import clean_lines
@@ -208,7 +192,7 @@ def pick_headline(cleaned: CleanedText, model: HeadlineModel | None = None,
     if model is None:
         return None
     # Candidates come nearest first, so of equals the nearest wins.
-    best = model.best(headline_candidates(cleaned, first))
+    best = model.best(headline_candidates(cleaned))
     return best.text if best is not None else None
 
 
@@ -222,7 +206,7 @@ def without_headline(cleaned: CleanedText, headline: str) -> CleanedText:
     >>> [line.reason for line in without_headline(cleaned, "Storm hits the coast").lines]
     [<DropReason.TITLE: 'title'>, None]
     """
-    first = first_paragraph(cleaned)
+    first = cleaned.first_paragraph
     end = len(cleaned.lines) if first is None else first
     lines = list(cleaned.lines)
     dropped = []
@@ -234,4 +218,6 @@ def without_headline(cleaned: CleanedText, headline: str) -> CleanedText:
             dropped.append(line.text)
     if not dropped:
         return cleaned
-    return CleanedText(tuple(lines), cleaned.link_farms, (*cleaned.title_lines, *dropped))
+    # The first paragraph stays where it was: the headline stands above it.
+    return CleanedText(tuple(lines), cleaned.link_farms, (*cleaned.title_lines, *dropped),
+                       cleaned.first_paragraph)

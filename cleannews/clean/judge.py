@@ -27,6 +27,7 @@ __all__ = [
     "SourceLine",
     "clean_lines",
     "decision_threshold",
+    "first_paragraph",
     "judge_rules",
     "split_lines",
 ]
@@ -111,6 +112,8 @@ class CleanedText:
     lines: tuple[JudgedLine, ...]
     link_farms: tuple[LinkFarm, ...] = ()
     title_lines: tuple[str, ...] = field(default=())
+    # Index in ``lines`` of the article's first paragraph (see first_paragraph); None if none.
+    first_paragraph: int | None = None
 
     @property
     def kept(self) -> tuple[str, ...]:
@@ -424,4 +427,12 @@ def clean_lines(text: str, model: LineModel | None = None, explain: bool = False
             judged.append(JudgedLine(line.number, line.text, None, scored.probability,
                                      scored.explanation))
     title_lines = tuple(line.text for line in judged if line.reason is DropReason.TITLE)
-    return CleanedText(tuple(judged), tuple(farms), title_lines)
+    return CleanedText(tuple(judged), tuple(farms), title_lines, first_paragraph(judged))
+
+
+def first_paragraph(lines: Sequence[JudgedLine]) -> int | None:
+    """Index of the article's first paragraph: the first kept, body-like line of at least
+    MIN_FIRST_PARAGRAPH_WORDS words (None if there is none). The headline stands above it."""
+    return next((i for i, line in enumerate(lines)
+                 if line.kept and rules.word_count(line.text) >= MIN_FIRST_PARAGRAPH_WORDS
+                 and rules.looks_like_body(line.text)), None)
