@@ -39,6 +39,53 @@ def test_wrapped_dump_is_unwrapped(width: int) -> None:
     assert texts[0] == "* Home" and texts[-1] == "* Contact"
 
 
+JAPANESE = (
+    "東京都議会は火曜日、市の中心部に全長十二キロの自転車専用レーンを二〇二六年末までに整備する"
+    "計画を承認した。住民や商店主、自転車団体との二年間にわたる協議を経て、より安全な道路を求める"
+    "声に応えたもので、工事は来年の春に始まる予定だという。"
+)
+
+
+def _wrap_characters(text: str, width: int, columns: bool) -> list[str]:
+    """Break text with no spaces at ``width``, counted in characters or terminal columns
+    (where a Japanese character takes two), as html2text and w3m do."""
+    lines, current, used = [], "", 0
+    for char in text:
+        size = 2 if columns and not char.isascii() else 1
+        if used + size > width:
+            lines.append(current)
+            current, used = "", 0
+        current, used = current + char, used + size
+    lines.append(current)
+    return lines
+
+
+@pytest.mark.parametrize(("width", "columns"), [(80, True), (78, False)])
+def test_wrapped_japanese_is_unwrapped_without_spaces(width: int, columns: bool) -> None:
+    paragraphs = [JAPANESE, JAPANESE.replace("火曜日", "月曜日"), JAPANESE.replace("春", "秋")]
+    page = "\n\n".join("\n".join(_wrap_characters(p, width, columns)) for p in paragraphs)
+    assert [line.text for line in split_lines(page)] == paragraphs
+
+
+def test_a_terminal_dump_is_unwrapped_in_columns() -> None:
+    """lynx and w3m wrap at 80 columns, where a Japanese character takes two: a page's
+    Japanese lines are half as long as its English ones, and the dump is still wrapped."""
+    english = [PARAGRAPH, PARAGRAPH.replace("Tuesday", "Monday")]
+    japanese = [JAPANESE, JAPANESE.replace("火曜日", "月曜日"), JAPANESE.replace("春", "秋")]
+    blocks = [_wrap_characters(p, 80, columns=True) for p in japanese]
+    blocks += [_wrap(p, 80) for p in english]
+    page = "\n\n".join("\n".join(block) for block in blocks)
+    assert [line.text for line in split_lines(page)] == japanese + english
+
+
+def test_wrapped_korean_keeps_its_spaces() -> None:
+    korean = ("서울시 의회는 화요일 도심에 십이 킬로미터의 자전거 전용 도로를 만드는 계획을 "
+              "승인했다. 주민과 상인, 자전거 단체와 이 년 동안 협의한 끝에 더 안전한 길을 "
+              "바라는 목소리에 답한 것이다. 공사는 내년 봄에 시작될 예정이다.")
+    page = "\n\n".join("\n".join(_wrap(korean, 40)) for _ in range(3))
+    assert [line.text for line in split_lines(page)] == [korean] * 3
+
+
 def test_unwrapped_dump_is_left_alone() -> None:
     page = "\n".join(["Short line", PARAGRAPH, "Another short line", PARAGRAPH])
     assert [line.text for line in split_lines(page)] == page.split("\n")

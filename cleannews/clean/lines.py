@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from cleannews.clean import patterns
@@ -171,11 +171,44 @@ def strip_link_markup(text: str) -> tuple[str, float]:
     return plain, round(linked / len(plain), 2) if plain else 0.0
 
 
-def _wrap_width(lines: list[str]) -> int | None:
-    """The column width a dump was wrapped at, or None if it was not wrapped."""
+# East Asian wide and full-width characters: a terminal gives each two columns.
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff"
+                   r"\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+
+Measure = Callable[[str], int]
+
+
+def _columns(line: str) -> int:
+    """How many terminal columns ``line`` takes (a wide character takes two).
+
+    >>> _columns("Kindle for PC"), _columns("Kindleの設定")
+    (13, 12)
+    """
+    return len(line) if line.isascii() else len(line) + len(_WIDE.findall(line))
+
+
+def _wrapping(text: str, lines: list[str]) -> tuple[int, Measure] | None:
+    """The width a dump was wrapped at and how it counted it, or None if it was not wrapped.
+
+    Terminal browsers (lynx, w3m) wrap at a number of columns, where a Chinese, Japanese or
+    Korean character takes two; html2text wraps at a number of characters. A page with wide
+    characters is tried in columns first. ``lines`` are the lines of ``text``.
+    """
+    if not text.isascii() and _WIDE.search(text):
+        for measure in (_columns, len):
+            width = _wrap_width(lines, measure)
+            if width:
+                return width, measure
+        return None
+    width = _wrap_width(lines, len)
+    return (width, len) if width else None
+
+
+def _wrap_width(lines: list[str], measure: Measure = len) -> int | None:
+    """The width a dump was wrapped at, or None if it was not wrapped."""
     # Dumpers do not break a url or a link, so lines holding one may run past the width.
-    lengths = [len(line.rstrip()) for line in lines
-               if len(line.strip()) >= MIN_MEASURED_CHARS
+    lengths = [measure(line.rstrip()) for line in lines
+               if measure(line.strip()) >= MIN_MEASURED_CHARS
                and "://" not in line and "](" not in line]
     if len(lengths) < 5:
         return None
@@ -197,7 +230,7 @@ def _wrap_width(lines: list[str]) -> int | None:
     # In a wrapped dump, a full line is often followed by the rest of its sentence; a list
     # of headlines of similar lengths is not.
     full = [i for i, line in enumerate(lines[:-1])
-            if width - WRAP_SLACK <= len(line.rstrip()) <= width]
+            if width - WRAP_SLACK <= measure(line.rstrip()) <= width]
     continued = sum(1 for i in full if _goes_on(lines[i + 1]))
     return width if continued / len(full) >= MIN_CONTINUED_SHARE else None
 
@@ -208,7 +241,7 @@ def _goes_on(line: str) -> bool:
     return bool(first) and (first.islower() or (first.isalpha() and not first.isupper()))
 
 
-def _unwrap(raw: list[str], width: int) -> list[tuple[int, str]]:
+def _unwrap(raw: list[str], width: int, measure: Measure = len) -> list[tuple[int, str]]:
     """Join lines a fixed-width dumper broke; returns (first line number, text) pairs."""
     joined: list[tuple[int, str]] = []
     previous_full = False
@@ -219,11 +252,11 @@ def _unwrap(raw: list[str], width: int) -> list[tuple[int, str]]:
             continue
         if previous_full and joined and not _BLOCK_START.match(line):
             start, text = joined[-1]
-            joined[-1] = (start, text.rstrip() + _glue(text) + line.strip())
+            joined[-1] = (start, text.rstrip() + _glue(text, line) + line.strip())
         else:
             joined.append((number, line))
         # The dumper broke this line because the next word did not fit.
-        previous_full = len(line.rstrip()) >= width - WRAP_SLACK
+        previous_full = measure(line.rstrip()) >= width - WRAP_SLACK
     return joined
 
 
@@ -233,10 +266,28 @@ def _open_destination(text: str) -> bool:
     return start >= 0 and ")" not in text[start + 2:]
 
 
-def _glue(text: str) -> str:
-    """What joins ``text`` to the next line: nothing inside a link target (a dumper that
-    wraps breaks long urls, at a hyphen or a slash), a space elsewhere."""
-    return "" if _open_destination(text) else " "
+# Chinese and Japanese put no spaces between words, so a dumper breaks their lines at any
+# character: ideographs, kana, and full-width punctuation and forms. (Korean spaces its
+# words, and is joined like Latin text.)
+_UNSPACED = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def _glue(text: str, following: str) -> str:
+    """What joins ``text`` to the line ``following`` it: nothing inside a link target (a
+    dumper that wraps breaks long urls, at a hyphen or a slash) or where Chinese or Japanese
+    text was broken, a space elsewhere.
+
+    >>> _glue("See the", "report"), _glue("用意されていま", "す。"), _glue("押すと", "Kindleが")
+    (' ', '', '')
+    """
+    if _open_destination(text) or _joins_unspaced(text.rstrip(), following.lstrip()):
+        return ""
+    return " "
+
+
+def _joins_unspaced(left: str, right: str) -> bool:
+    """Whether ``left`` and ``right`` meet inside Chinese or Japanese text."""
+    return bool(_UNSPACED.match(left[-1:]) or _UNSPACED.match(right[:1]))
 
 
 def _join_split_links(numbered: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -252,7 +303,7 @@ def _join_split_links(numbered: Iterable[tuple[int, str]]) -> list[tuple[int, st
             opening = text.rfind("[")
             open_text = opening > text.rfind("]") and "](" in line
             if open_text or _open_destination(text):
-                joined[-1] = (start, text.rstrip() + _glue(text) + line.strip())
+                joined[-1] = (start, text.rstrip() + _glue(text, line) + line.strip())
                 continue
         joined.append((number, line))
     return joined
@@ -269,9 +320,9 @@ def split_lines(text: str) -> list[SourceLine]:
     [(1, 0, 'a'), (3, 2, 'b  \\u2028c')]
     """
     raw = _NEWLINES.split(text) if "\r" in text else text.split("\n")
-    width = _wrap_width(raw)
+    wrapping = _wrapping(text, raw)
     numbered: Iterable[tuple[int, str]] = (
-        _unwrap(raw, width) if width else enumerate(raw, start=1))
+        _unwrap(raw, *wrapping) if wrapping else enumerate(raw, start=1))
     if "](" in text:
         numbered = _join_split_links(numbered)
     result: list[SourceLine] = []
@@ -293,7 +344,8 @@ def split_lines(text: str) -> list[SourceLine]:
         plain = unescape(strip_emphasis(plain))
         if not blank_before and _goes_on_from(result[-1].text, plain):
             previous = result[-1]
-            glue = " " if plain[0].isalnum() else ""
+            glue = " " if plain[0].isalnum() and not _joins_unspaced(
+                previous.text, plain) else ""
             result[-1] = SourceLine(previous.number, previous.indent,
                                     previous.text + glue + plain, previous.link_share)
             continue
