@@ -88,7 +88,8 @@ _PAGE_NAMES = (
     "after_comments",
 )
 # The lines' link share (SourceLine.link_share) is not a feature yet: the development dumps
-# hide links, so a model could only learn its weight from a handful of lines.
+# hide links, so a model could only learn its weight from a handful of lines. (A line that
+# is all link text is dropped after the classifier: judge.MIN_LINK_LINE_SHARE.)
 _CONTEXT_NAMES = (
     "prev_body_like", "next_body_like", "prev_log_words", "next_log_words",
     "window_body_share", "window_mean_log_words", "prev_bullet", "next_bullet",
