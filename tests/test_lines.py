@@ -120,7 +120,11 @@ def test_line_numbers_point_at_the_first_line_of_a_paragraph() -> None:
     ("[crowd-2019.JPG?width=640&fit=bounds] The crowd gathered.", "The crowd gathered."),
     ("* [12][logo.svg] Home", "* Home"),
     ("[Group-520.svg]", ""),
-    # ... but a markdown link whose text is a file name is a link, and prose stays.
+    ("[vw-id-space-concept-6-1]", ""),
+    # ... but a footnote's mark and a note in brackets are text,
+    ("[4]", "[4]"),
+    ("[Editor's note: this story was updated.]", "[Editor's note: this story was updated.]"),
+    # ... a markdown link whose text is a file name is a link, and prose stays.
     ("[chart.png](https://example.com/chart.png)", "chart.png"),
     ("Save it as [report.pdf] first.", "Save it as [report.pdf] first."),
 ])
@@ -131,6 +135,14 @@ def test_strip_link_markup(text: str, plain: str) -> None:
 def test_link_share() -> None:
     assert strip_link_markup("[Tech](https://example.com/tech/)")[1] == 1.0
     assert strip_link_markup("No links here.")[1] == 0.0
+
+
+def test_an_image_line_stands_between_blocks() -> None:
+    """An image (here w3m's bracketed file name) between two lines is a break, like a blank
+    line: the line after it does not go on from the one before."""
+    page = "The last ferry left at noon\n[harbour-2019]\nthe island waited for the next one."
+    assert [line.text for line in split_lines(page)] == [
+        "The last ferry left at noon", "the island waited for the next one."]
 
 
 def test_reference_definitions_and_image_lines_are_left_out() -> None:

@@ -37,6 +37,11 @@ _LYNX_MARKER = re.compile(r"\[\d{1,4}\](?=\S)")
 _IMAGE_NAME = re.compile(
     r"(?:\[\d{1,4}\])?\[[^\[\]\n]{0,300}\.(?:jpe?g|png|gif|webp|svg|bmp|avif|ico)"
     r"(?:[?#][^\[\]\n]{0,1000})?\](?!\()", re.IGNORECASE)
+# A line that is one bracketed word stands for an image: w3m writes an image as its alt text
+# or its file's name in brackets ("[vw-concept-6-1]"). Notes in brackets have spaces
+# ("[Editor's note: ...]"), and a bracketed number is a footnote's mark (or a lynx link
+# without text, which costs one token).
+_PLACEHOLDER = re.compile(r"\[(?!\d+\])[^\[\]\s]{1,200}\]")
 # Words a lynx link is taken to cover (headlines and menu entries are a few words long).
 LYNX_LINK_WORDS = 4
 _REFERENCE = re.compile(r"^\s*\[[^\]\n]{1,50}\]:\s*\S+")
@@ -141,7 +146,11 @@ def strip_link_markup(text: str) -> tuple[str, float]:
     ('* Tech', 1.0)
     >>> strip_link_markup("[crowd.jpg?width=640] The crowd gathered at noon.")
     ('The crowd gathered at noon.', 0.0)
+    >>> strip_link_markup("[vw-concept-6-1]"), strip_link_markup("[4]")
+    (('', 0.0), ('[4]', 0.0))
     """
+    if _PLACEHOLDER.fullmatch(text):
+        return "", 0.0
     if "." in text and _IMAGE_NAME.search(text):
         text = " ".join(_IMAGE_NAME.sub(" ", text).split())
     if "[" in text and _LYNX_MARKER.search(text):
@@ -337,7 +346,8 @@ def split_lines(text: str) -> list[SourceLine]:
             if _REFERENCE.match(stripped):
                 continue
             plain, link_share = strip_link_markup(stripped)
-            if not plain:
+            if not plain:  # an image: it stands between blocks, as a blank line does
+                blank_before = True
                 continue
         else:
             plain, link_share = stripped, 0.0
