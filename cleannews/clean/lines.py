@@ -45,6 +45,9 @@ _PLACEHOLDER = re.compile(r"\[(?!\d+\])[^\[\]\s]{1,200}\]")
 # Words a lynx link is taken to cover (headlines and menu entries are a few words long).
 LYNX_LINK_WORDS = 4
 _REFERENCE = re.compile(r"^\s*\[[^\]\n]{1,50}\]:\s*\S+")
+# The numbered list of link targets that lynx and links print after the page
+# ("  12. https://example.com/news/"): a number, then an address.
+_NUMBERED_ADDRESS = re.compile(r"\d{1,5}\.\s+(?:(?:https?|ftp|file)://|(?:mailto|javascript|tel):)")
 # A nested list item as inscriptis writes it ("o Item"), besides _BLOCK_START's marks.
 _LIST_MARK = re.compile(r"o\s")
 # A line that starts a new block, never the continuation of a wrapped paragraph.
@@ -340,6 +343,8 @@ def split_lines(text: str) -> list[SourceLine]:
         stripped = line.strip()
         if not stripped:
             blank_before = True
+            continue
+        if stripped[0].isdigit() and _NUMBERED_ADDRESS.match(stripped):
             continue
         # Link markup and reference lines all have a "[": most lines have none.
         if "[" in stripped:
