@@ -148,8 +148,9 @@ def test_an_image_line_stands_between_blocks() -> None:
 def test_a_list_of_link_targets_is_left_out() -> None:
     """lynx ends its dump with every link's target, numbered; a numbered step is text."""
     page = "\n".join(["The museum reopened on Monday.", "", "References", "",
-                      "   1. https://example.com/news/", "  12. file:///local/", "1234. mailto:a@b.c",
-                      "   2. Data: the museum's visitor numbers", "3. Book a ticket online."])
+                      "   1. https://example.com/news/", "  12. file:///local/",
+                      "1234. mailto:a@b.c", "   2. Data: the museum's visitor numbers",
+                      "3. Book a ticket online."])
     assert [line.text for line in split_lines(page)] == [
         "The museum reopened on Monday.", "References",
         "2. Data: the museum's visitor numbers", "3. Book a ticket online."]
