@@ -58,6 +58,20 @@ def test_picks_the_headline_above_byline_and_date(lines: list[str], headline: st
     assert pick_headline(clean_lines("\n".join(lines))) == headline
 
 
+def test_the_headline_names_what_the_article_is_about() -> None:
+    """A call to action right above the first paragraph shares none of the article's words;
+    the headline further up shares several."""
+    headline = "Council approves new bike lanes downtown"
+    page = "\n".join(["Menu", headline, "March 3, 2024",
+                      "Get our weekly newsletter in your inbox", _ARTICLE])
+    cleaned = clean_lines(page)
+    overlap = HEADLINE_FEATURES.index("body_overlap")
+    shares = {c.text: c.features[overlap] for c in headline_candidates(cleaned)}
+    assert shares["Get our weekly newsletter in your inbox"] == 0.0
+    assert shares[headline] >= 0.5
+    assert pick_headline(cleaned) == headline
+
+
 def test_shipped_model_names_this_versions_features() -> None:
     model = load_default_headline_model()
     assert model is not None and len(model.weights) == len(HEADLINE_FEATURES)

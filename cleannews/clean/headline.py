@@ -3,7 +3,8 @@
 A dump rarely marks its headline. It stands somewhere above the first paragraph, among
 menu entries, labels, bylines, dates and standfirsts; what tells it apart is its shape
 (a few capitalised words, no full stop), where it stands (often right above a byline or a
-date) and that the page repeats it ("Headline - Site"). A logistic regression over those
+date), that the page repeats it ("Headline - Site") and that it names what the article is
+about: most of its words recur in the article's opening. A logistic regression over those
 features scores every line within :data:`REACH_LINES` above the first paragraph and the
 best one is the headline. Its weights are fitted by ``python -m cleannews.train`` on the
 development pages whose gold has a title, and shipped as ``headline_model.json``.
@@ -28,6 +29,7 @@ from cleannews.clean.judge import (
     DropReason,
     JudgedLine,
 )
+from cleannews.clean.stopwords import STOP_WORDS
 
 __all__ = [
     "HEADLINE_FEATURES",
@@ -65,12 +67,17 @@ _REASONS: tuple[DropReason | None, ...] = (
 _META = frozenset({DropReason.DATE_LINE, DropReason.BYLINE})
 _MENU = frozenset({DropReason.NAVIGATION, DropReason.LINK_FARM})
 _SITE_SEPARATOR = re.compile(r"\s[|–—-]\s")
+# Content words: letter runs of three or more, or single Chinese, Japanese (kanji) or Korean
+# syllable characters, which carry meaning one by one.
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}|[\u3400-\u9fff\uac00-\ud7af]")
+# How much of the article a headline's words are looked for in (its first paragraphs).
+BODY_SAMPLE_CHARS = 1200
 HEADLINE_FEATURES: tuple[str, ...] = (
     "bias", "log_distance", "nearest", "log_rank", "log_words", "short", "long",
     "ends_sentence", "ends_clause", "digit_share",
     "markdown_heading", "markdown_h1", "log_repeats_near", "repeated_far", "longest",
     "site_separator",
-    "line_score", "position",
+    "line_score", "position", "body_overlap",
     *(f"is_{reason.value if reason else 'kept'}" for reason in _REASONS),
     "next_is_meta", "previous_is_meta", "meta_follows", "previous_is_menu", "next_is_kept",
 )
@@ -103,6 +110,8 @@ def headline_candidates(cleaned: CleanedText) -> list[Candidate]:
         return []
     texts = [line.text for line in lines]
     page = "\n".join(texts)
+    # The article's words, stop words included: only a candidate's own are left out.
+    body = set(_CONTENT_WORD.findall(_body_sample(lines[first:]).lower()))
     most_words = max(words for _, _, words in shaped)
     low = shaped[0][0]
     meta = [line.reason in _META for line in lines[low:first + 1]]  # meta[i]: line low + i
@@ -129,6 +138,7 @@ def headline_candidates(cleaned: CleanedText) -> list[Candidate]:
             float(repeats > near_repeats),
             float(words == most_words), float(bool(_SITE_SEPARATOR.search(text))),
             line.score if line.score is not None else 0.0, index / len(lines),
+            _overlap(_content_words(text), body),
             *(float(line.reason == reason) for reason in _REASONS),
             float(meta[at + 1]),
             float(before is not None and before.reason in _META),
@@ -138,6 +148,34 @@ def headline_candidates(cleaned: CleanedText) -> list[Candidate]:
         )
         candidates.append(Candidate(index, text, features))
     return candidates
+
+
+def _body_sample(lines: Sequence[JudgedLine]) -> str:
+    """The kept text from the first paragraph on, up to BODY_SAMPLE_CHARS."""
+    sample: list[str] = []
+    size = 0
+    for line in lines:
+        if line.kept:
+            sample.append(line.text)
+            size += len(line.text)
+            if size >= BODY_SAMPLE_CHARS:
+                break
+    return "\n".join(sample)[:BODY_SAMPLE_CHARS]
+
+
+def _content_words(text: str) -> set[str]:
+    """The lower-cased content words of ``text``, less stop words."""
+    return {w for w in _CONTENT_WORD.findall(text.lower()) if w not in STOP_WORDS}
+
+
+def _overlap(words: set[str], body: set[str]) -> float:
+    """Share of a line's content words that the article uses too: a headline names what
+    the article is about; a menu entry, a byline or a call to action does not.
+
+    >>> _overlap({"ferry", "service", "resume"}, {"ferry", "harbour", "resume", "island"})
+    0.6666666666666666
+    """
+    return len(words & body) / len(words) if words else 0.0
 
 
 @dataclass(frozen=True, slots=True)
