@@ -14,14 +14,13 @@ from dataclasses import dataclass, field
 
 from cleannews.clean import CleanedText, DropReason, rules
 from cleannews.clean import patterns as clean_patterns
-from cleannews.clean.headline import pick_headline
+from cleannews.clean.headline import page_headline
 from cleannews.extract import Extraction
 
 __all__ = [
     "Metadata",
     "build_metadata",
     "find_dateline",
-    "markdown_headline",
     "parse_date",
 ]
 
@@ -184,14 +183,6 @@ def _title_from_lines(title_lines: tuple[str, ...]) -> tuple[str | None, str | N
     return title, site
 
 
-def markdown_headline(cleaned: CleanedText) -> str | None:
-    """The first markdown H1 (``# Headline``) above the article's first paragraph."""
-    for line in cleaned.lines[:cleaned.first_paragraph]:
-        if line.text.startswith("# "):
-            return rules.bare(line.text) or None
-    return None
-
-
 def detect_language(text: str) -> str | None:
     """Return the ISO 639-1 code of the text's language, or None for too little text."""
     sample = text[:LANGUAGE_SAMPLE_CHARS]
@@ -213,10 +204,10 @@ def build_metadata(
     text_title, text_site = _title_from_lines(cleaned.title_lines)
     if extraction is None:
         # A dumper's markdown H1 above the article is the most reliable headline; else the
-        # learned picker's choice (cleannews.clean.headline), which is a repeated title line
-        # on many pages: then the repeat's variant without the site name ("Headline - Site")
-        # is the title.
-        headline = markdown_headline(cleaned) or pick_headline(cleaned)
+        # learned picker's choice (cleannews.clean.headline.page_headline), which is a
+        # repeated title line on many pages: then the repeat's variant without the site name
+        # ("Headline - Site") is the title.
+        headline = page_headline(cleaned)
         repeated = {rules.bare(line) for line in cleaned.title_lines}
         if headline is not None and not (text_title and headline in repeated):
             text_title = headline

@@ -197,6 +197,12 @@ def test_markdown_headline_wins() -> None:
     assert build_metadata(clean_lines(page)).title == "Council approves new bike lanes"
 
 
+def test_a_markdown_h1_that_names_nothing_of_the_article_is_a_menu() -> None:
+    page = "\n".join(["# Back to Menu", "Council approves new bike lanes", "March 3, 2024",
+                      _ARTICLE])
+    assert build_metadata(clean_lines(page)).title == "Council approves new bike lanes"
+
+
 def test_headline_skips_dates_and_bylines() -> None:
     page = "\n".join(["Menu", "Council approves new bike lanes", "By Jane Doe",
                       "March 3, 2024", _ARTICLE])

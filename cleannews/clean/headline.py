@@ -37,6 +37,8 @@ __all__ = [
     "HeadlineModel",
     "headline_candidates",
     "load_default_headline_model",
+    "markdown_headline",
+    "page_headline",
     "pick_headline",
     "without_headline",
 ]
@@ -110,8 +112,7 @@ def headline_candidates(cleaned: CleanedText) -> list[Candidate]:
         return []
     texts = [line.text for line in lines]
     page = "\n".join(texts)
-    # The article's words, stop words included: only a candidate's own are left out.
-    body = set(_CONTENT_WORD.findall(_body_sample(lines[first:]).lower()))
+    body = _article_words(lines[first:])
     most_words = max(words for _, _, words in shaped)
     low = shaped[0][0]
     meta = [line.reason in _META for line in lines[low:first + 1]]  # meta[i]: line low + i
@@ -150,8 +151,10 @@ def headline_candidates(cleaned: CleanedText) -> list[Candidate]:
     return candidates
 
 
-def _body_sample(lines: Sequence[JudgedLine]) -> str:
-    """The kept text from the first paragraph on, up to BODY_SAMPLE_CHARS."""
+def _article_words(lines: Sequence[JudgedLine]) -> set[str]:
+    """The words of the article's opening: its kept text from the first paragraph (the
+    first of ``lines``) on, up to BODY_SAMPLE_CHARS. Stop words stay in: only a line's own
+    are left out (:func:`_content_words`)."""
     sample: list[str] = []
     size = 0
     for line in lines:
@@ -160,7 +163,7 @@ def _body_sample(lines: Sequence[JudgedLine]) -> str:
             size += len(line.text)
             if size >= BODY_SAMPLE_CHARS:
                 break
-    return "\n".join(sample)[:BODY_SAMPLE_CHARS]
+    return set(_CONTENT_WORD.findall("\n".join(sample)[:BODY_SAMPLE_CHARS].lower()))
 
 
 def _content_words(text: str) -> set[str]:
@@ -213,6 +216,36 @@ def load_default_headline_model() -> HeadlineModel | None:
     if not resource.is_file():
         return None
     return HeadlineModel.from_dict(json.loads(resource.read_text(encoding="utf-8")))
+
+
+def markdown_headline(cleaned: CleanedText) -> str | None:
+    """The first markdown H1 (``# Headline``) above the article's first paragraph."""
+    for line in cleaned.lines[:cleaned.first_paragraph]:
+        if line.text.startswith("# "):
+            return rules.bare(line.text) or None
+    return None
+
+
+def page_headline(cleaned: CleanedText, model: HeadlineModel | None = None) -> str | None:
+    """The headline of a text page: a dumper's markdown H1 above the article, unless it
+    shares no word with the article's opening (a site's name or a menu set as H1: "Blog",
+    "Back to Menu"); else the picker's choice (:func:`pick_headline`).
+
+    >>> from cleannews.clean import clean_lines
+    >>> from cleannews.clean.model import RULES_ONLY
+    >>> story = ("The council voted on Tuesday to build twelve kilometres of protected lanes "
+    ...          "across the city centre by 2026.")
+    >>> page_headline(clean_lines("# Council approves bike lanes\\n" + story, RULES_ONLY))
+    'Council approves bike lanes'
+    >>> page_headline(clean_lines("# Blog\\nCouncil approves bike lanes\\n" + story, RULES_ONLY))
+    'Council approves bike lanes'
+    """
+    h1 = markdown_headline(cleaned)
+    if h1 is not None and cleaned.first_paragraph is not None:
+        words = _content_words(h1)
+        if words and not words & _article_words(cleaned.lines[cleaned.first_paragraph:]):
+            h1 = None
+    return h1 or pick_headline(cleaned, model)
 
 
 def pick_headline(cleaned: CleanedText, model: HeadlineModel | None = None) -> str | None:
