@@ -140,8 +140,9 @@ def strip_link_markup(text: str) -> tuple[str, float]:
     """Replace markdown links by their text and drop images; return the share of link text.
 
     lynx's numbered link markers ("[12]Headline") are dropped too; as lynx does not mark
-    where a link ends, each is taken to cover a few words. So are the file names that
-    stand for images without alternative text.
+    where a link ends, each is taken to cover a few words. So are the stand-ins for images
+    without alternative text: a file's name in brackets, or a line that is one bracketed
+    word (see _PLACEHOLDER).
 
     >>> strip_link_markup("Read [the report](https://example.com/r.pdf) today ![x](a.png)")
     ('Read the report today', 0.48)
@@ -351,7 +352,7 @@ def split_lines(text: str) -> list[SourceLine]:
             if _REFERENCE.match(stripped):
                 continue
             plain, link_share = strip_link_markup(stripped)
-            if not plain:  # an image: it stands between blocks, as a blank line does
+            if not plain:  # only markup (an image): it stands between blocks, as a blank does
                 blank_before = True
                 continue
         else:
