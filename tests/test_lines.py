@@ -137,6 +137,14 @@ def test_link_share() -> None:
     assert strip_link_markup("No links here.")[1] == 0.0
 
 
+def test_a_link_around_a_block_leaves_no_markup() -> None:
+    """markdownify writes a link around a card's heading as "[" on a line of its own, a
+    blank line, then the heading and "](url)": the heading is all link text."""
+    page = "[\n\n#### Council approves new bike lanes](https://example.com/lanes \"Lanes\")"
+    assert [(line.text, line.link_share) for line in split_lines(page)] == [
+        ("#### Council approves new bike lanes", 1.0)]
+
+
 def test_an_image_line_stands_between_blocks() -> None:
     """An image (here w3m's bracketed file name) between two lines is a break, like a blank
     line: the line after it does not go on from the one before."""

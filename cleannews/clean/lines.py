@@ -152,6 +152,8 @@ def strip_link_markup(text: str) -> tuple[str, float]:
     ('The crowd gathered at noon.', 0.0)
     >>> strip_link_markup("[vw-concept-6-1]"), strip_link_markup("[4]")
     (('', 0.0), ('[4]', 0.0))
+    >>> strip_link_markup("#### Council approves bike lanes](https://example.com/lanes)")
+    ('#### Council approves bike lanes', 1.0)
     """
     if _PLACEHOLDER.fullmatch(text):
         return "", 0.0
@@ -177,8 +179,11 @@ def strip_link_markup(text: str) -> tuple[str, float]:
     text = _LINK.sub(keep_text, text)
     # What is left of links whose text began on an earlier line (a dumper puts a card's
     # image and headline on lines of their own): the "](url)" ending them, and "[" or "!["
-    # opening one at the end of a line.
+    # opening one at the end of a line. Before such an ending, the line is link text.
     if "](" in text:
+        ending = _DANGLING_TARGET.search(text)
+        if ending is not None:
+            linked = max(linked, len(text[:ending.start()].strip()))
         text = _DANGLING_TARGET.sub("", text)
     plain = " ".join(_DANGLING_OPENING.sub("", text).split())
     return plain, round(linked / len(plain), 2) if plain else 0.0
@@ -347,8 +352,9 @@ def split_lines(text: str) -> list[SourceLine]:
             continue
         if stripped[0].isdigit() and _NUMBERED_ADDRESS.match(stripped):
             continue
-        # Link markup and reference lines all have a "[": most lines have none.
-        if "[" in stripped:
+        # Link markup and reference lines have a "[", or end a link begun on an earlier line
+        # ("Headline](https://...)"): most lines have neither.
+        if "[" in stripped or "](" in stripped:
             if _REFERENCE.match(stripped):
                 continue
             plain, link_share = strip_link_markup(stripped)
