@@ -6,24 +6,30 @@ For each benchmark folder (``gold.jsonl`` + ``html/``) this writes ``OUT_DIR/<na
 with a copy of ``gold.jsonl`` and one sub-folder of ``<id>.txt`` dumps per dumper:
 ``text-html2text-wrapped`` (html2text with its defaults: links as markdown, lines wrapped
 at 78 columns), ``text-nodes`` (every text node on its own line, as
-``get_text("\\n", strip=True)`` writes it), and, where the programs are installed
-(Debian packages ``lynx`` and ``w3m``), ``text-lynx`` (``lynx -dump``: wrapped, numbered
-link markers, a list of references at the end) and ``text-w3m`` (``w3m -dump``). The
-shipped line classifier is trained on none of these, so scoring them
+``get_text("\\n", strip=True)`` writes it), ``text-markdownify`` (markdownify's markdown,
+links and all) and ``text-html-text`` (the html-text library's plain text), and, where the
+programs are installed (Debian packages ``lynx`` and ``w3m``), ``text-lynx`` (``lynx
+-dump``: wrapped, numbered link markers, a list of references at the end) and ``text-w3m``
+(``w3m -dump``). The shipped line classifier is trained on none of these, so scoring them
 (``python -m cleannews.evaluate OUT_DIR/*``) measures cleannews on dumpers it has never
-seen. html2text comes with ``pip install -e '.[train]'``.
+seen. html2text, markdownify and html-text come with ``pip install -e '.[train]'``.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import shutil
 import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 DUMP_FOLDER = "text-html2text-wrapped"
 # Command lines of the terminal browsers, by the folder their dumps go to.
@@ -52,9 +58,9 @@ def dump_page(html_bytes: bytes) -> str:
 NODE_DUMP_FOLDER = "text-nodes"
 
 
-def text_node_dump(html_bytes: bytes) -> str:
-    """Every text node of the page on its own line, scripts and styles left out: what a
-    scraper writing ``BeautifulSoup(page).get_text("\\n", strip=True)`` stores."""
+def _page_tree(html_bytes: bytes) -> HtmlElement | None:
+    """The page parsed by lxml, less its scripts, styles and templates (None if lxml
+    cannot parse it): what a dumper shows of it."""
     import lxml.html
 
     from cleannews.decode import decode_bytes
@@ -67,10 +73,51 @@ def text_node_dump(html_bytes: bytes) -> str:
         root = lxml.html.fromstring(text.encode("utf-8", "replace"), parser=parser)
     except Exception as error:  # an empty or unparsable page: an empty dump, not a stop
         print(f"lxml failed: {error}", file=sys.stderr)
+        return None
+    for element in list(root.iter("script", "style", "noscript", "template")):
+        if isinstance(element, lxml.html.HtmlElement):  # always, from lxml.html's parser
+            element.drop_tree()
+    return root
+
+
+def text_node_dump(html_bytes: bytes) -> str:
+    """Every text node of the page on its own line, scripts and styles left out: what a
+    scraper writing ``BeautifulSoup(page).get_text("\\n", strip=True)`` stores."""
+    root = _page_tree(html_bytes)
+    if root is None:
         return ""
-    for element in root.xpath("//script|//style|//noscript|//template"):
-        element.drop_tree()
     return "\n".join(text.strip() for text in root.itertext() if text.strip())
+
+
+def markdownify_dump(html_bytes: bytes) -> str:
+    """The page as markdownify converts it (its links, images and headings as markdown)."""
+    import lxml.html
+    import markdownify
+
+    root = _page_tree(html_bytes)
+    if root is None:
+        return ""
+    return str(markdownify.markdownify(lxml.html.tostring(root, encoding="unicode")))
+
+
+def html_text_dump(html_bytes: bytes) -> str:
+    """The page as the html-text library extracts it (a line per block)."""
+    import html_text
+
+    from cleannews.decode import decode_bytes
+
+    try:
+        return str(html_text.extract_text(decode_bytes(html_bytes).text))
+    except Exception as error:  # an unparsable page: an empty dump, not a stop
+        print(f"html-text failed: {error}", file=sys.stderr)
+        return ""
+
+
+# Python dumpers by the folder their dumps go to, and the module each needs.
+LIBRARY_DUMPS = {
+    "text-markdownify": ("markdownify", markdownify_dump),
+    "text-html-text": ("html_text", html_text_dump),
+}
 
 
 def browser_dump(command: list[str], html_bytes: bytes) -> str:
@@ -91,7 +138,9 @@ def make_dumps(folder: Path, out: Path) -> int:
     target = out / folder.name
     browsers = {name: command for name, command in BROWSER_DUMPS.items()
                 if shutil.which(command[0])}
-    for name in [DUMP_FOLDER, NODE_DUMP_FOLDER, *browsers]:
+    libraries = {name: dump for name, (module, dump) in LIBRARY_DUMPS.items()
+                 if importlib.util.find_spec(module) is not None}
+    for name in [DUMP_FOLDER, NODE_DUMP_FOLDER, *libraries, *browsers]:
         (target / name).mkdir(parents=True, exist_ok=True)
     shutil.copyfile(folder / "gold.jsonl", target / "gold.jsonl")
     count = 0
@@ -103,6 +152,8 @@ def make_dumps(folder: Path, out: Path) -> int:
         (target / DUMP_FOLDER / f"{page_id}.txt").write_text(dump_page(data), encoding="utf-8")
         (target / NODE_DUMP_FOLDER / f"{page_id}.txt").write_text(text_node_dump(data),
                                                                   encoding="utf-8")
+        for name, dump in libraries.items():
+            (target / name / f"{page_id}.txt").write_text(dump(data), encoding="utf-8")
         for name, command in browsers.items():
             (target / name / f"{page_id}.txt").write_text(browser_dump(command, data),
                                                           encoding="utf-8")
