@@ -10,7 +10,9 @@ from cleannews.clean.headline import (
     HeadlineModel,
     headline_candidates,
     load_default_headline_model,
+    page_headline,
     pick_headline,
+    without_headline,
 )
 from cleannews.train import normalise
 
@@ -70,6 +72,15 @@ def test_the_headline_names_what_the_article_is_about() -> None:
     assert shares["Get our weekly newsletter in your inbox"] == 0.0
     assert shares[headline] >= 0.5
     assert pick_headline(cleaned) == headline
+
+
+def test_a_headline_loses_the_site_or_section_beside_its_bar() -> None:
+    headline = "Council approves new bike lanes downtown"
+    page = "\n".join(["Menu", f"{headline} | Opinion", "March 3, 2024", _ARTICLE])
+    cleaned = clean_lines(page)
+    assert page_headline(cleaned) == headline
+    # The line stays out of the text as the title.
+    assert without_headline(cleaned, headline).kept == (_ARTICLE,)
 
 
 def test_shipped_model_names_this_versions_features() -> None:

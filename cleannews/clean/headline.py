@@ -71,6 +71,8 @@ _SITE_SEPARATOR = re.compile(r"\s[|–—-]\s")
 # Content words: letter runs of three or more, or single Chinese, Japanese (kanji) or Korean
 # syllable characters, which carry meaning one by one.
 _CONTENT_WORD = re.compile(r"[^\W\d_]{3,}|[\u3400-\u9fff\uac00-\ud7af]")
+# Splits a headline from the site or section a page sets beside it.
+_BAR = " | "
 # How much of the article a headline's words are looked for in (its first paragraphs).
 BODY_SAMPLE_CHARS = 1200
 HEADLINE_FEATURES: tuple[str, ...] = (
@@ -228,7 +230,8 @@ def markdown_headline(cleaned: CleanedText) -> str | None:
 def page_headline(cleaned: CleanedText, model: HeadlineModel | None = None) -> str | None:
     """The headline of a text page: a dumper's markdown H1 above the article, unless it
     shares no word with the article's opening (a site's name or a menu set as H1: "Blog",
-    "Back to Menu"); else the picker's choice (:func:`pick_headline`).
+    "Back to Menu"); else the picker's choice (:func:`pick_headline`). Of a line split by
+    bars ("Headline | Site", "Section | Headline"), the part with the most words.
 
     >>> from cleannews.clean import clean_lines
     >>> from cleannews.clean.model import RULES_ONLY
@@ -238,13 +241,23 @@ def page_headline(cleaned: CleanedText, model: HeadlineModel | None = None) -> s
     'Council approves bike lanes'
     >>> page_headline(clean_lines("# Blog\\nCouncil approves bike lanes\\n" + story, RULES_ONLY))
     'Council approves bike lanes'
+    >>> page_headline(clean_lines("# Council approves bike lanes | Opinion\\n" + story, RULES_ONLY))
+    'Council approves bike lanes'
     """
     h1 = markdown_headline(cleaned)
     if h1 is not None and cleaned.first_paragraph is not None:
         words = _content_words(h1)
         if words and not words & _article_words(cleaned.lines[cleaned.first_paragraph:]):
             h1 = None
-    return h1 or pick_headline(cleaned, model)
+    headline = h1 or pick_headline(cleaned, model)
+    return None if headline is None else _without_site(headline)
+
+
+def _without_site(line: str) -> str:
+    """Of a line split by bars, the part with the most words (the first of equals)."""
+    if _BAR not in line:
+        return line
+    return max((part.strip() for part in line.split(_BAR)), key=rules.word_count)
 
 
 def pick_headline(cleaned: CleanedText, model: HeadlineModel | None = None) -> str | None:
@@ -282,7 +295,7 @@ def without_headline(cleaned: CleanedText, headline: str) -> CleanedText:
     dropped = []
     for index in range(end):
         line = lines[index]
-        if line.kept and rules.bare(line.text) == headline:
+        if line.kept and _without_site(rules.bare(line.text)) == headline:
             lines[index] = JudgedLine(line.number, line.text, DropReason.TITLE, line.score,
                                       "picked_headline")
             dropped.append(line.text)
