@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -50,6 +50,13 @@ from cleannews.decode import decode_bytes
 from cleannews.evaluate import read_gold, read_input, score_document, summarize
 
 Array = NDArray[Any]
+
+
+class _InFolder(Protocol):
+    folder: str  # the benchmark folder and dump a page comes from: "scrapinghub/text-..."
+
+
+_Dump = TypeVar("_Dump", bound=_InFolder)
 
 _TOKEN = re.compile(r"\w+")
 SHINGLE = 4
@@ -305,12 +312,17 @@ def predict_text(model: dict[str, Any], page: Page) -> str:
                      if reason is None and p >= threshold)
 
 
+def _by_folder(pages: Sequence[_Dump]) -> list[tuple[str, list[_Dump]]]:
+    """The pages grouped by their folder/dump, in folder order."""
+    groups: dict[str, list[_Dump]] = {}
+    for page in pages:
+        groups.setdefault(page.folder, []).append(page)
+    return sorted(groups.items())
+
+
 def report(model: dict[str, Any], pages: Sequence[Page], label: str) -> None:
     """Print F1 per folder/dump of the pages under the model."""
-    by_folder: dict[str, list[Page]] = {}
-    for page in pages:
-        by_folder.setdefault(page.folder, []).append(page)
-    for folder, group in sorted(by_folder.items()):
+    for folder, group in _by_folder(pages):
         summary = summarize([score_document(p.id, p.gold, predict_text(model, p)) for p in group])
         print(f"{label:<28} {folder:<36} F1 {summary.f1:.3f}  P {summary.precision:.3f}  "
               f"R {summary.recall:.3f}  n={summary.documents}", flush=True)
@@ -377,10 +389,7 @@ def fit_headline_model(pages: Sequence[TitledPage]) -> dict[str, Any]:
 def report_headlines(model: dict[str, Any], pages: Sequence[TitledPage], label: str) -> None:
     """Print, per folder/dump, the share of pages whose picked headline is the title."""
     picker = headline.HeadlineModel.from_dict(model)
-    by_folder: dict[str, list[TitledPage]] = {}
-    for page in pages:
-        by_folder.setdefault(page.folder, []).append(page)
-    for folder, group in sorted(by_folder.items()):
+    for folder, group in _by_folder(pages):
         picked = [best.text if (best := picker.best(p.candidates)) else None for p in group]
         share = sum(found is not None and normalise(found) == normalise(p.title)
                     for found, p in zip(picked, group, strict=True)) / len(group)

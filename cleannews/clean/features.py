@@ -24,6 +24,7 @@ from cleannews.clean.windows import (
     Floats,
     distances_to,
     run_lengths,
+    set_columns,
     shifted,
     window_sizes,
     window_sums,
@@ -153,8 +154,7 @@ def _own_features(texts: Sequence[str]) -> tuple[Floats, Bools, Bools]:
         "copyright_sign": lines_matching(_COPYRIGHT, bares),
     }
     matrix = np.empty((len(texts), len(_LINE_NAMES)))
-    for column, name in enumerate(_LINE_NAMES):
-        matrix[:, column] = columns[name]
+    set_columns(matrix, 0, [columns[name] for name in _LINE_NAMES])
     return matrix, *_end_markers(texts, bares, counts)
 
 
@@ -261,7 +261,7 @@ def line_features(lines: Sequence[SourceLine], rule_reasons: Sequence[str | None
                              np.where(index > main_end, index - main_end, 0))
     vectors = np.empty((total, len(FEATURE_NAMES)))
     vectors[:, :_PAGE_AT] = base
-    _set_columns(vectors, _PAGE_AT, (
+    set_columns(vectors, _PAGE_AT, (
         log_words / max_log_words,
         index / total,
         index < first_body,
@@ -281,26 +281,21 @@ def line_features(lines: Sequence[SourceLine], rule_reasons: Sequence[str | None
 
     # Columns: body-like, log words, bullet, ends a sentence.
     neighbours = np.empty((total, 4))
-    _set_columns(neighbours, 0, (body, log_words, base[:, _BULLET_AT], base[:, _ENDS_SENTENCE]))
+    set_columns(neighbours, 0, (body, log_words, base[:, _BULLET_AT], base[:, _ENDS_SENTENCE]))
     before, after = shifted(neighbours, 1), shifted(neighbours, -1)
     # Columns: body-like, log words, dropped by a rule, then one per rule: all summed over
     # the same window at once.
     windowed = np.zeros((total, 3 + len(RULE_NAMES)))
-    _set_columns(windowed, 0, (body, log_words, ruled))
+    set_columns(windowed, 0, (body, log_words, ruled))
     for row, reason in enumerate(rule_reasons):
         if reason in _RULE_INDEX:
             windowed[row, 3 + _RULE_INDEX[reason]] = 1.0
     window = window_sums(windowed, CONTEXT_LINES)
     window[:, :3] /= np.maximum(window_sizes(total, CONTEXT_LINES), 1)[:, None]
-    _set_columns(vectors, _CONTEXT_AT, (
+    set_columns(vectors, _CONTEXT_AT, (
         before[:, 0], after[:, 0], before[:, 1], after[:, 1], window[:, 0], window[:, 1],
         before[:, 2], after[:, 2], window[:, 2], before[:, 3], after[:, 3],
     ))
     vectors[:, _NEAR_AT:] = window[:, 3:] > 0
     return vectors
 
-
-def _set_columns(matrix: Floats, start: int, columns: Sequence[ArrayLike]) -> None:
-    """Write ``columns`` into ``matrix`` side by side from column ``start`` on."""
-    for offset, column in enumerate(columns):
-        matrix[:, start + offset] = column

@@ -26,6 +26,7 @@ from cleannews.clean.windows import (
     Bools,
     Floats,
     distances_to,
+    set_columns,
     shifted,
     sigmoid,
     window_extremes,
@@ -133,8 +134,7 @@ def smoothing_inputs(logits: Floats, vectors: Floats) -> Floats:
         liked_before / liked_total, liked_after / liked_total,
     )
     rows = np.empty((total, len(SMOOTHING_NAMES)))
-    for column, values in enumerate(columns):
-        rows[:, column] = values
+    set_columns(rows, 0, columns)
     rows[:, len(columns):] = vectors[:, 1:]
     return rows
 

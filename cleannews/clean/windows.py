@@ -7,16 +7,18 @@ classifier together; here each is a handful of whole-page array operations.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 
 __all__ = [
     "Bools",
     "Floats",
     "distances_to",
     "run_lengths",
+    "set_columns",
     "shifted",
     "sigmoid",
     "window_extremes",
@@ -26,6 +28,19 @@ __all__ = [
 
 Floats = NDArray[np.float64]
 Bools = NDArray[np.bool_]
+
+
+def set_columns(matrix: Floats, start: int, columns: Sequence[ArrayLike]) -> None:
+    """Write ``columns`` (arrays, or scalars for a constant column) into ``matrix`` side by
+    side from column ``start`` on: quicker than stacking them into a new matrix.
+
+    >>> matrix = np.zeros((2, 3))
+    >>> set_columns(matrix, 1, (1.0, np.array([2.0, 3.0])))
+    >>> matrix.tolist()
+    [[0.0, 1.0, 2.0], [0.0, 1.0, 3.0]]
+    """
+    for offset, column in enumerate(columns):
+        matrix[:, start + offset] = column
 
 
 def distances_to(marks: NDArray[Any]) -> NDArray[np.int64]:
