@@ -82,8 +82,8 @@ def test_wrapped_korean_keeps_its_spaces() -> None:
     korean = ("서울시 의회는 화요일 도심에 십이 킬로미터의 자전거 전용 도로를 만드는 계획을 "
               "승인했다. 주민과 상인, 자전거 단체와 이 년 동안 협의한 끝에 더 안전한 길을 "
               "바라는 목소리에 답한 것이다. 공사는 내년 봄에 시작될 예정이다.")
-    page = "\n\n".join("\n".join(_wrap(korean, 40)) for _ in range(3))
-    assert [line.text for line in split_lines(page)] == [korean] * 3
+    page = "\n\n".join("\n".join(_wrap(korean, 60)) for _ in range(5))
+    assert [line.text for line in split_lines(page)] == [korean] * 5
 
 
 def test_unwrapped_dump_is_left_alone() -> None:
@@ -95,6 +95,45 @@ def test_list_items_are_not_joined_to_a_wrapped_paragraph() -> None:
     page = "\n".join([*_wrap(PARAGRAPH, 78), "* first item of a list", "* second item"])
     texts = [line.text for line in split_lines(page)]
     assert texts[-2:] == ["* first item of a list", "* second item"]
+
+
+def test_a_line_break_of_the_page_is_kept_where_the_next_word_would_have_fit() -> None:
+    """A comment's header ends well before the width, and the reply's first word would
+    have fit after it: the page broke the line there, not the dumper."""
+    header = "     * Milan Griffes on September 12, 2018 at 4:47 pm said:"
+    reply = "       Any update on how the follow-up paper will affect the recommendation?"
+    page = "\n".join([*_wrap(PARAGRAPH, 78), "", *_wrap(PARAGRAPH, 78), "", header, reply,
+                      "", *_wrap(PARAGRAPH, 78)])
+    texts = [line.text for line in split_lines(page)]
+    assert texts == [PARAGRAPH, PARAGRAPH, header.strip(), reply.strip(), PARAGRAPH]
+
+
+def test_a_heading_in_a_wrapped_dump_is_not_joined_to_a_paragraph_in_lower_case() -> None:
+    """lynx writes a heading right above its paragraph; a paragraph starting with a
+    lower-case name goes on from the heading only in a dump of one text node a line."""
+    about = "my6sense offers a native advertising platform for networks, media trading " \
+            "companies and group publishers, from one holistic end-to-end solution."
+    page = "\n".join([*_wrap(PARAGRAPH, 74), "", *_wrap(PARAGRAPH, 74), "", "About my6sense",
+                      *_wrap(about, 74)])
+    texts = [line.text for line in split_lines(page)]
+    assert texts[-2:] == ["About my6sense", about]
+
+
+def test_the_width_is_read_past_urls_and_unwrapped_list_items() -> None:
+    """html2text breaks a long url only at its hyphens and leaves list items unwrapped:
+    neither is a line the width can be read from, however many of them a page has."""
+    url = "(https://example.com/" + "-".join(["a-long-path-of-many-words"] * 4) + ")"
+    items = [f"  * Item {n}: " + PARAGRAPH[:90] for n in range(6)]
+    fragments = [url[i:i + 84] for i in range(0, len(url), 84)] * 3
+    # Its lines start in capitals: only knowing the dump is wrapped joins them.
+    names = ", ".join(f"Councillor {name} Berg" for name in
+                      ("Anna", "Carl", "Dora", "Emil", "Frida", "Gustav", "Hanna", "Ivar",
+                       "Johan", "Karin", "Lars", "Maja")) + "."
+    paragraphs = [PARAGRAPH, names]
+    page = "\n\n".join(["\n".join(items), "\n".join(fragments),
+                        *("\n".join(_wrap(p, 78)) for p in paragraphs)])
+    texts = [line.text for line in split_lines(page)]
+    assert texts[-2:] == paragraphs
 
 
 def test_line_numbers_point_at_the_first_line_of_a_paragraph() -> None:

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from cleannews.clean import patterns
 
@@ -56,7 +57,9 @@ _BLOCK_START = re.compile(r"^\s*\\?(?:[*\-+•·▪►▶◦‣>#|]|\d{1,3}\\?[.
 
 # A dump counts as wrapped at width W when at least this share of its longer lines end
 # within WRAP_SLACK columns of W: html2text (78), lynx (79), w3m (80) wrap this way, and
-# unwrapped dumps' line lengths spread over hundreds of columns.
+# unwrapped dumps' line lengths spread over hundreds of columns. In a wrapped dump, a line
+# was broken by the dumper when it ends within WRAP_SLACK columns of W and the next line's
+# first word would not have fit after it; otherwise the page had a line break there.
 MIN_WRAPPED_SHARE = 0.5
 WRAP_SLACK = 20
 MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 60, 120
@@ -67,6 +70,9 @@ MIN_CONTINUED_SHARE = 0.3
 MAX_LINK_JOIN_CHARS = 5000
 # Lines at least this long are the ones whose lengths tell the wrap width.
 MIN_MEASURED_CHARS = 40
+# A run of this many printable ASCII characters without a space is a url or a data uri,
+# which no dumper breaks: a line holding one says nothing of the width.
+_UNBREAKABLE = re.compile(r"[!-~]{30,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,21 +219,29 @@ def _wrapping(text: str, lines: list[str]) -> tuple[int, Measure] | None:
     characters is tried in columns first. ``lines`` are the lines of ``text``.
     """
     if not text.isascii() and _WIDE.search(text):
-        for measure in (_columns, len):
-            width = _wrap_width(lines, measure)
-            if width:
-                return width, measure
-        return None
+        found = [(width, measure) for measure in (_columns, len)
+                 if (width := _wrap_width(lines, measure))]
+        # Measured the dumper's way, more of the lines are broken where a word did not fit.
+        return max(found, key=lambda wrapping: _breaks(lines, *wrapping), default=None)
     width = _wrap_width(lines, len)
     return (width, len) if width else None
 
 
+def _breaks(lines: list[str], width: int, measure: Measure) -> int:
+    """How many of ``lines`` a dumper wrapping at ``width`` broke because a word did not fit."""
+    return sum(1 for previous, line in pairwise(lines)
+               if previous.strip() and line.strip()
+               and _broken_before(previous, line, width, measure))
+
+
 def _wrap_width(lines: list[str], measure: Measure = len) -> int | None:
     """The width a dump was wrapped at, or None if it was not wrapped."""
-    # Dumpers do not break a url or a link, so lines holding one may run past the width.
+    # Dumpers do not break a url or a link, so lines holding one may run past the width;
+    # html2text leaves list items and table rows unwrapped.
     lengths = [measure(line.rstrip()) for line in lines
                if measure(line.strip()) >= MIN_MEASURED_CHARS
-               and "://" not in line and "](" not in line]
+               and "://" not in line and "](" not in line and not _UNBREAKABLE.search(line)
+               and not _BLOCK_START.match(line) and line.count("|") < 2]
     if len(lengths) < 5:
         return None
     # The width is the length that (nearly) no line exceeds; a few longer lines (URLs,
@@ -262,20 +276,36 @@ def _goes_on(line: str) -> bool:
 def _unwrap(raw: list[str], width: int, measure: Measure = len) -> list[tuple[int, str]]:
     """Join lines a fixed-width dumper broke; returns (first line number, text) pairs."""
     joined: list[tuple[int, str]] = []
-    previous_full = False
+    previous = ""  # the last line, as the dumper wrote it ("" after a blank line)
     for number, line in enumerate(raw, start=1):
         if not line.strip():
-            previous_full = False
+            previous = ""
             joined.append((number, line))
             continue
-        if previous_full and joined and not _BLOCK_START.match(line):
+        if previous and joined and _broken_before(previous, line, width, measure):
             start, text = joined[-1]
             joined[-1] = (start, text.rstrip() + _glue(text, line) + line.strip())
         else:
             joined.append((number, line))
-        # The dumper broke this line because the next word did not fit.
-        previous_full = measure(line.rstrip()) >= width - WRAP_SLACK
+        previous = line
     return joined
+
+
+def _broken_before(previous: str, line: str, width: int, measure: Measure) -> bool:
+    """Whether a dumper wrapping at ``width`` broke ``previous`` because ``line``'s first
+    word did not fit after it (a new block, or a word that would have fit, means the page
+    itself had a line break there).
+
+    >>> _broken_before("a" * 75, "wordy text", 78, len), _broken_before("a" * 75, "so", 78, len)
+    (True, False)
+    """
+    end = measure(previous.rstrip())
+    if end < width - WRAP_SLACK or _BLOCK_START.match(line):
+        return False
+    start = line.lstrip()
+    piece = _FIRST_PIECE.match(start)
+    space = 0 if _joins_unspaced(previous.rstrip(), start) else 1
+    return end + space + measure(piece.group() if piece else start[:1]) > width
 
 
 def _open_destination(text: str) -> bool:
@@ -288,6 +318,11 @@ def _open_destination(text: str) -> bool:
 # character: ideographs, kana, and full-width punctuation and forms. (Korean spaces its
 # words, and is joined like Latin text.)
 _UNSPACED = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+# The first piece of a line that a dumper could have put at the end of the previous one:
+# one Chinese or Japanese character, else a word. (Python's textwrap, and so html2text,
+# also breaks at a hyphen, but only inside a word that did not fit: taking the whole word
+# treats that break like the others.)
+_FIRST_PIECE = re.compile(_UNSPACED.pattern + r"|\S+")
 
 
 def _glue(text: str, following: str) -> str:
@@ -364,7 +399,9 @@ def split_lines(text: str) -> list[SourceLine]:
         else:
             plain, link_share = stripped, 0.0
         plain = unescape(strip_emphasis(plain))
-        if not blank_before and _goes_on_from(result[-1].text, plain):
+        # In a wrapped dump the dumper's own breaks are undone above; any other break is
+        # the page's (a heading, a <br>), not a text node's end.
+        if not blank_before and not wrapping and _goes_on_from(result[-1].text, plain):
             previous = result[-1]
             glue = " " if plain[0].isalnum() and not _joins_unspaced(
                 previous.text, plain) else ""
