@@ -1,4 +1,4 @@
-"""Features of a line in its page: where the comment section starts."""
+"""Features of a line in its page: where the comment section starts, and where the article ends."""
 
 from __future__ import annotations
 
@@ -40,3 +40,22 @@ def test_a_comment_header_opens_the_section() -> None:
 def test_a_sentence_about_comments_is_no_heading() -> None:
     texts = [PARAGRAPH, "The comments were made on Tuesday.", READER]
     assert _after_comments(texts) == [0, 0, 0]
+
+
+IS_END_MARKER = FEATURE_NAMES.index("is_end_marker")
+
+
+def _end_markers(texts: list[str]) -> list[float]:
+    lines = [SourceLine(number, 0, text) for number, text in enumerate(texts, start=1)]
+    return [float(v) for v in line_features(lines, [None] * len(texts))[:, IS_END_MARKER]]
+
+
+def test_a_short_about_heading_ends_the_article_in_any_language() -> None:
+    for heading in ("About Jane Doe", "### Über Moritz Bachmann", "#### Sobre Carlos Nadalim",
+                    "About Us:", "À propos de Acme", "关于我们"):
+        assert _end_markers([PARAGRAPH, heading, READER]) == [0, 1, 0], heading
+
+
+def test_a_sentence_about_something_is_no_end_marker() -> None:
+    sentence = "About two hundred people came to the meeting on Tuesday evening."
+    assert _end_markers([PARAGRAPH, sentence, "Aboutique", READER]) == [0, 0, 0, 0]

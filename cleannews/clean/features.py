@@ -174,7 +174,9 @@ def _end_markers(
         if counts.digits[index] or "(" in bare or "[" in bare or "]" in bare or ")" in bare:
             bare = _COUNT.sub("", bare)
         key = bare.strip().lower()
-        found[index] = key in _END_MARKERS
+        found[index] = key in _END_MARKERS or (
+            counts.words[index] <= patterns.ABOUT_HEADING_WORDS
+            and patterns.ABOUT_HEADING.match(key) is not None)
         comments[index] = key in _COMMENT_HEADINGS
     headings = (counts.letters <= rules.MAX_LINK_FARM_HEADING_CHARS) & ~found
     for index in np.flatnonzero(headings).tolist():

@@ -181,6 +181,14 @@ END_MARKERS: tuple[str, ...] = (
     "delen", "поделиться", "теги", "分享", "标签", "シェア", "タグ", "공유",
 )
 
+# A short heading "About <someone or something>" opens a box about the author, the site or
+# the company ("About Jane Doe", "About Acme", "Über uns", "Sobre o Blog"): where an article
+# has ended. Matched on a lower-cased line of at most ABOUT_HEADING_WORDS words.
+ABOUT_HEADING = re.compile(
+    r"(?:about|über|à propos d(?:e|u|es|')|acerca de|sobre|informazioni su|chi siamo"
+    r"|o autorze|o nas|o firmie|об авторе|о нас|о компании)(?:\s|$)|关于|關於")
+ABOUT_HEADING_WORDS = 5
+
 # Words of site furniture rather than of articles: sign-up, legal, advertising, social and
 # navigation words. The classifier sees the share of such words in a line. Chosen from the
 # words most over-represented in boilerplate lines of the development pages, keeping only
