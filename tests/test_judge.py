@@ -260,6 +260,21 @@ def test_a_line_that_is_all_link_text_is_navigation() -> None:
     assert [line.reason for line in cleaned.lines[:4:3]] == [None, None]
 
 
+def test_a_terminal_browsers_form_controls_are_navigation() -> None:
+    """lynx draws buttons, frames and input fields; their labels are not the article's."""
+    page = "\n".join([
+        BODY[0],
+        "(BUTTON) Subscribe to our newsletter",
+        "IFRAME: https://w.soundcloud.com/player/?url=https://soundcloud.com/a",
+        "____________________ ____________",
+        "Press the red button (BUTTON) to stop the machine, the manual says.",
+    ])
+    cleaned = clean_lines(page, RULES_ONLY, explain=True)
+    verdicts = [(line.reason, line.detail) for line in cleaned.lines]
+    assert verdicts[1:4] == [(DropReason.NAVIGATION, "is_form_control")] * 3
+    assert [verdicts[0][0], verdicts[4][0]] == [None, None]
+
+
 def test_decision_threshold() -> None:
     # Confident somewhere: the model's own threshold stands.
     assert decision_threshold(0.5, [None, None], [0.2, 0.7]) == 0.5

@@ -420,6 +420,10 @@ def clean_lines(text: str, model: LineModel | None = None, explain: bool = False
             # do not count such lines as ruled.
             judged.append(JudgedLine(line.number, line.text, DropReason.NAVIGATION,
                                      scored.probability, "link_line"))
+        elif rules.is_form_control(line.text):
+            # Likewise: the training dumps draw no form controls.
+            judged.append(JudgedLine(line.number, line.text, DropReason.NAVIGATION,
+                                     scored.probability, "is_form_control"))
         elif scored.probability < threshold:
             judged.append(JudgedLine(line.number, line.text, DropReason.CLASSIFIER,
                                      scored.probability, scored.explanation))

@@ -23,6 +23,7 @@ __all__ = [
     "is_comment_header",
     "is_cookie_notice",
     "is_date_line",
+    "is_form_control",
     "is_link_farm_heading",
     "is_photo_credit",
     "is_reaction_counter",
@@ -180,6 +181,22 @@ _LINK_FARM_PREFIX = re.compile("|".join(map(re.escape, patterns.LINK_FARM_HEADIN
 # "More from <section>": a section name is a word or two, not a clause.
 MAX_LINK_FARM_HEADING_WORDS = 6
 MAX_LINK_FARM_HEADING_CHARS = 60
+
+
+# What a terminal browser writes for a form control or a frame: lynx's "(BUTTON) Search",
+# "IFRAME: https://...", and an input field drawn as a row of underscores.
+_FORM_CONTROL = re.compile(r"\s*(?:\(BUTTON\)|I?FRAME:)|\s*_{3,}(?:\s+_{3,})*\s*$")
+
+
+def is_form_control(line: str) -> bool:
+    """Return True for a line a terminal browser draws for a form control or a frame.
+
+    >>> is_form_control("(BUTTON) Subscribe"), is_form_control("IFRAME: https://ex.com/player")
+    (True, True)
+    >>> is_form_control("____________________"), is_form_control("Press the button (BUTTON).")
+    (True, False)
+    """
+    return _FORM_CONTROL.match(line) is not None
 
 
 @lru_cache(maxsize=CACHE_LINES)
