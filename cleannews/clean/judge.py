@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from cleannews.clean import rules
@@ -158,10 +158,8 @@ def _split_glued(lines: list[SourceLine]) -> list[SourceLine]:
         if cut is None:
             result.append(line)
         else:
-            result.append(SourceLine(line.number, line.indent, text[:cut].strip(),
-                                     line.link_share))
-            result.append(SourceLine(line.number, line.indent + cut, text[cut:].strip(),
-                                     line.link_share))
+            result.append(replace(line, text=text[:cut].strip()))
+            result.append(replace(line, indent=line.indent + cut, text=text[cut:].strip()))
     return result
 
 
@@ -412,24 +410,23 @@ def clean_lines(text: str, model: LineModel | None = None, explain: bool = False
     threshold = decision_threshold(model.threshold, verdicts, [s.probability for s in scores])
     judged: list[JudgedLine] = []
     for line, verdict, scored in zip(lines, verdicts, scores, strict=True):
+        reason: DropReason | None
+        score: float | None = scored.probability
         if verdict is not None:
             # The rule decided; the model's score for such a line is a fixed stand-in.
-            judged.append(JudgedLine(line.number, line.text, verdict[0], None, verdict[1]))
+            (reason, detail), score = verdict, None
         elif line.link_share >= MIN_LINK_LINE_SHARE:
             # Decided after the classifier, which never saw a dump with links: its features
             # do not count such lines as ruled.
-            judged.append(JudgedLine(line.number, line.text, DropReason.NAVIGATION,
-                                     scored.probability, "link_line"))
+            reason, detail = DropReason.NAVIGATION, "link_line"
         elif rules.is_form_control(line.text):
             # Likewise: the training dumps draw no form controls.
-            judged.append(JudgedLine(line.number, line.text, DropReason.NAVIGATION,
-                                     scored.probability, "is_form_control"))
+            reason, detail = DropReason.NAVIGATION, "is_form_control"
         elif scored.probability < threshold:
-            judged.append(JudgedLine(line.number, line.text, DropReason.CLASSIFIER,
-                                     scored.probability, scored.explanation))
+            reason, detail = DropReason.CLASSIFIER, scored.explanation
         else:
-            judged.append(JudgedLine(line.number, line.text, None, scored.probability,
-                                     scored.explanation))
+            reason, detail = None, scored.explanation
+        judged.append(JudgedLine(line.number, line.text, reason, score, detail))
     title_lines = tuple(line.text for line in judged if line.reason is DropReason.TITLE)
     return CleanedText(tuple(judged), tuple(farms), title_lines, first_paragraph(judged))
 
