@@ -108,17 +108,6 @@ def test_a_line_break_of_the_page_is_kept_where_the_next_word_would_have_fit() -
     assert texts == [PARAGRAPH, PARAGRAPH, header.strip(), reply.strip(), PARAGRAPH]
 
 
-def test_a_heading_in_a_wrapped_dump_is_not_joined_to_a_paragraph_in_lower_case() -> None:
-    """lynx writes a heading right above its paragraph; a paragraph starting with a
-    lower-case name goes on from the heading only in a dump of one text node a line."""
-    about = "my6sense offers a native advertising platform for networks, media trading " \
-            "companies and group publishers, from one holistic end-to-end solution."
-    page = "\n".join([*_wrap(PARAGRAPH, 74), "", *_wrap(PARAGRAPH, 74), "", "About my6sense",
-                      *_wrap(about, 74)])
-    texts = [line.text for line in split_lines(page)]
-    assert texts[-2:] == ["About my6sense", about]
-
-
 def test_the_width_is_read_past_urls_and_unwrapped_list_items() -> None:
     """html2text breaks a long url only at its hyphens and leaves list items unwrapped:
     neither is a line the width can be read from, however many of them a page has."""

@@ -399,9 +399,7 @@ def split_lines(text: str) -> list[SourceLine]:
         else:
             plain, link_share = stripped, 0.0
         plain = unescape(strip_emphasis(plain))
-        # In a wrapped dump the dumper's own breaks are undone above; any other break is
-        # the page's (a heading, a <br>), not a text node's end.
-        if not blank_before and not wrapping and _goes_on_from(result[-1].text, plain):
+        if not blank_before and _goes_on_from(result[-1].text, plain):
             previous = result[-1]
             glue = " " if plain[0].isalnum() and not _joins_unspaced(
                 previous.text, plain) else ""

@@ -184,8 +184,9 @@ MAX_LINK_FARM_HEADING_CHARS = 60
 
 
 # What a terminal browser writes for a form control or a frame: lynx's "(BUTTON) Search",
-# "IFRAME: https://...", and an input field drawn as a row of underscores.
-_FORM_CONTROL = re.compile(r"\s*(?:\(BUTTON\)|I?FRAME:)|\s*_{3,}(?:\s+_{3,})*\s*$")
+# "IFRAME: https://...", and an input field drawn as a row of underscores. (A row of three,
+# "___", is the section break of agency copy, and part of the article.)
+_FORM_CONTROL = re.compile(r"\s*(?:\(BUTTON\)|I?FRAME:)|\s*_{4,}(?:\s+_{4,})*\s*$")
 
 
 def is_form_control(line: str) -> bool:
@@ -195,6 +196,8 @@ def is_form_control(line: str) -> bool:
     (True, True)
     >>> is_form_control("____________________"), is_form_control("Press the button (BUTTON).")
     (True, False)
+    >>> is_form_control("___")  # an agency's section break
+    False
     """
     return _FORM_CONTROL.match(line) is not None
 
