@@ -108,6 +108,16 @@ def test_a_line_break_of_the_page_is_kept_where_the_next_word_would_have_fit() -
     assert texts == [PARAGRAPH, PARAGRAPH, header.strip(), reply.strip(), PARAGRAPH]
 
 
+def test_a_sentence_broken_at_a_link_is_joined_in_a_wrapped_dump_too() -> None:
+    """An HTML page whose source is hard-wrapped looks like a wrapped dump; a line that
+    stops mid-sentence ("Photos", a link's text) still goes on in lower case below it."""
+    rest = ("which were released online and are making the rounds on social media, show "
+            "the actress looking absolutely stunning.")
+    page = "\n".join([*_wrap(PARAGRAPH, 72), "", *_wrap(PARAGRAPH, 72), "", "Photos",
+                      *_wrap(rest, 72)])
+    assert [line.text for line in split_lines(page)][-1] == "Photos " + rest
+
+
 def test_the_width_is_read_past_urls_and_unwrapped_list_items() -> None:
     """html2text breaks a long url only at its hyphens and leaves list items unwrapped:
     neither is a line the width can be read from, however many of them a page has."""
