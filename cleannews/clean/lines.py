@@ -240,8 +240,8 @@ def _wrap_width(lines: list[str], measure: Measure = len) -> int | None:
     # html2text leaves list items and table rows unwrapped.
     lengths = [measure(line.rstrip()) for line in lines
                if measure(line.strip()) >= MIN_MEASURED_CHARS
-               and "://" not in line and "](" not in line and not _UNBREAKABLE.search(line)
-               and not _BLOCK_START.match(line) and line.count("|") < 2]
+               and "://" not in line and "](" not in line and line.count("|") < 2
+               and not _BLOCK_START.match(line) and not _UNBREAKABLE.search(line)]
     if len(lengths) < 5:
         return None
     # The width is the length that (nearly) no line exceeds; a few longer lines (URLs,

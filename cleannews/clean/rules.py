@@ -186,11 +186,13 @@ MAX_LINK_FARM_HEADING_CHARS = 60
 # What a terminal browser writes for a form control or a frame: lynx's "(BUTTON) Search",
 # "IFRAME: https://...", and an input field drawn as a row of underscores. (A row of three,
 # "___", is the section break of agency copy, and part of the article.)
-_FORM_CONTROL = re.compile(r"\s*(?:\(BUTTON\)|I?FRAME:)|\s*_{4,}(?:\s+_{4,})*\s*$")
+_FORM_CONTROL = re.compile(r"\(BUTTON\)|I?FRAME:|_{4,}(?:\s+_{4,})*\s*$")
 
 
 def is_form_control(line: str) -> bool:
-    """Return True for a line a terminal browser draws for a form control or a frame.
+    """Return True for a (stripped) line a terminal browser draws for a form control or a
+    frame. Every such line starts with one of "(", "I", "F" or "_": most lines are ruled out
+    by their first character.
 
     >>> is_form_control("(BUTTON) Subscribe"), is_form_control("IFRAME: https://ex.com/player")
     (True, True)
@@ -199,7 +201,7 @@ def is_form_control(line: str) -> bool:
     >>> is_form_control("___")  # an agency's section break
     False
     """
-    return _FORM_CONTROL.match(line) is not None
+    return line[:1] in "(IF_" and _FORM_CONTROL.match(line) is not None
 
 
 @lru_cache(maxsize=CACHE_LINES)
