@@ -221,8 +221,10 @@ def _wrapping(text: str, lines: list[str]) -> tuple[int, Measure] | None:
     if not text.isascii() and _WIDE.search(text):
         found = [(width, measure) for measure in (_columns, len)
                  if (width := _wrap_width(lines, measure))]
+        if len(found) < 2:
+            return found[0] if found else None
         # Measured the dumper's way, more of the lines are broken where a word did not fit.
-        return max(found, key=lambda wrapping: _breaks(lines, *wrapping), default=None)
+        return max(found, key=lambda wrapping: _breaks(lines, *wrapping))
     width = _wrap_width(lines, len)
     return (width, len) if width else None
 
