@@ -73,6 +73,7 @@ MIN_MEASURED_CHARS = 40
 # A run of this many printable ASCII characters without a space is a url or a data uri,
 # which no dumper breaks: a line holding one says nothing of the width.
 _UNBREAKABLE = re.compile(r"[!-~]{30,}")
+PROSE_WORD_CHARS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +237,18 @@ def _breaks(lines: list[str], width: int, measure: Measure) -> int:
                and _broken_before(previous, line, width, measure))
 
 
+def _holds_unbreakable(line: str) -> bool:
+    """Whether ``line`` holds a url or a data uri, a word no dumper breaks.
+
+    A dumper puts such a word on a line of its own, so a line longer than any wrap width
+    with spaces all through it (a word every PROSE_WORD_CHARS characters) is a paragraph
+    that was never wrapped, and is not searched.
+    """
+    if len(line) > MAX_WRAP_WIDTH and line.count(" ") * PROSE_WORD_CHARS >= len(line):
+        return False
+    return _UNBREAKABLE.search(line) is not None
+
+
 def _wrap_width(lines: list[str], measure: Measure = len) -> int | None:
     """The width a dump was wrapped at, or None if it was not wrapped."""
     # Dumpers do not break a url or a link, so lines holding one may run past the width;
@@ -243,7 +256,7 @@ def _wrap_width(lines: list[str], measure: Measure = len) -> int | None:
     lengths = [measure(line.rstrip()) for line in lines
                if measure(line.strip()) >= MIN_MEASURED_CHARS
                and "://" not in line and "](" not in line and line.count("|") < 2
-               and not _BLOCK_START.match(line) and not _UNBREAKABLE.search(line)]
+               and not _BLOCK_START.match(line) and not _holds_unbreakable(line)]
     if len(lengths) < 5:
         return None
     # The width is the length that (nearly) no line exceeds; a few longer lines (URLs,
