@@ -161,22 +161,23 @@ def _own_features(texts: Sequence[str]) -> tuple[Floats, Bools, Bools]:
 def _end_markers(
     texts: Sequence[str], bares: Sequence[str], counts: LineCounts
 ) -> tuple[Bools, Bools]:
-    """Which lines are a share bar, a comments heading or a link-farm heading: where
-    articles end; and which of them open a comment section. A marker is matched less its
-    figures and brackets ("Comments (12)", "[ 167 comments ]")."""
+    """Which lines are a share bar, a comments heading, an "About Jane Doe" heading or a
+    link-farm heading: where articles end; and which of them open a comment section. A
+    marker is matched less its figures and brackets ("Comments (12)", "[ 167 comments ]")."""
     found = np.zeros(len(texts), dtype=bool)
     comments = np.zeros(len(texts), dtype=bool)
     # Word characters that are not figures survive the stripping, so a line with more of
     # them than the longest marker has is none; the link-farm rule has its own bound.
     short = counts.letters - counts.digits <= _MAX_END_MARKER_CHARS
+    digits = counts.digits.tolist()
+    few_words = (counts.words <= patterns.ABOUT_HEADING_WORDS).tolist()
     for index in np.flatnonzero(short).tolist():
         bare = bares[index]
-        if counts.digits[index] or "(" in bare or "[" in bare or "]" in bare or ")" in bare:
+        if digits[index] or "(" in bare or "[" in bare or "]" in bare or ")" in bare:
             bare = _COUNT.sub("", bare)
         key = bare.strip().lower()
         found[index] = key in _END_MARKERS or (
-            counts.words[index] <= patterns.ABOUT_HEADING_WORDS
-            and patterns.ABOUT_HEADING.match(key) is not None)
+            few_words[index] and patterns.ABOUT_HEADING.match(key) is not None)
         comments[index] = key in _COMMENT_HEADINGS
     headings = (counts.letters <= rules.MAX_LINK_FARM_HEADING_CHARS) & ~found
     for index in np.flatnonzero(headings).tolist():
