@@ -73,6 +73,7 @@ MIN_MEASURED_CHARS = 40
 # A run of this many printable ASCII characters without a space is a url or a data uri,
 # which no dumper breaks: a line holding one says nothing of the width.
 _UNBREAKABLE = re.compile(r"[!-~]{30,}")
+# Prose has a space at least every this many characters (see _holds_unbreakable).
 PROSE_WORD_CHARS = 12
 
 
