@@ -275,6 +275,32 @@ def test_a_terminal_browsers_form_controls_are_navigation() -> None:
     assert [verdicts[0][0], verdicts[4][0]] == [None, None]
 
 
+def test_prose_between_comment_headers_is_a_comment() -> None:
+    """A long reply can read like the article; between two comment headers it is a comment.
+    A header with a one-word name and a date is a comment header, not a date line."""
+    page = "\n".join([
+        BODY[0],
+        "Alex on September 17, 2018 at 6:34 am said:",
+        BODY[1],
+        BODY[2],
+        "Catherine (GiveWell) on September 19, 2018 at 12:48 pm said:",
+        BODY[3],
+    ])
+    cleaned = clean_lines(page, RULES_ONLY, explain=True)
+    verdicts = [(line.reason, line.detail) for line in cleaned.lines]
+    assert verdicts[0] == (None, "")
+    assert verdicts[1] == verdicts[4] == (DropReason.COMMENT, "is_comment_header")
+    assert verdicts[2] == verdicts[3] == (DropReason.COMMENT, "in_comment_thread")
+    # After the last header the thread's end is unknown: the classifier decides.
+    assert verdicts[5][1] != "in_comment_thread"
+
+
+def test_one_comment_header_makes_no_thread() -> None:
+    page = "\n".join([BODY[0], "Gary M on September 17, 2018 at 8:50 pm said:", *BODY[1:]])
+    reasons = [reason for _, reason in _reasons(page)]
+    assert reasons == [None, DropReason.COMMENT, None, None, None]
+
+
 def test_decision_threshold() -> None:
     # Confident somewhere: the model's own threshold stands.
     assert decision_threshold(0.5, [None, None], [0.2, 0.7]) == 0.5

@@ -262,6 +262,10 @@ def _line_rule(text: str, words: int, digits: int) -> tuple[DropReason, str] | N
         return DropReason.NAVIGATION, "is_breadcrumb"
     if chars <= rules.MAX_COUNTER_CHARS and rules.is_reaction_counter(text):
         return DropReason.REACTION_COUNTER, "is_reaction_counter"
+    # Before the date lines: a comment header holds a date ("Jane on May 3, 2019 said:").
+    if (words <= rules.MAX_COMMENT_HEADER_WORDS
+            and rules.is_comment_header(text, STOP_WORDS, words)):
+        return DropReason.COMMENT, "is_comment_header"
     # A date line is judged on the line itself when a list number ("5. März") was stripped.
     if (chars <= rules.MAX_DATE_LINE_CHARS or len(text.strip()) <= rules.MAX_DATE_LINE_CHARS
             ) and rules.is_date_line(text, digits):
@@ -270,9 +274,6 @@ def _line_rule(text: str, words: int, digits: int) -> tuple[DropReason, str] | N
         return DropReason.BYLINE, "is_byline"
     if words <= rules.MAX_CAPTION_WORDS and rules.is_photo_credit(text, words):
         return DropReason.PHOTO_CREDIT, "is_photo_credit"
-    if (words <= rules.MAX_COMMENT_HEADER_WORDS
-            and rules.is_comment_header(text, STOP_WORDS, words)):
-        return DropReason.COMMENT, "is_comment_header"
     if words <= rules.MAX_COOKIE_NOTICE_WORDS and rules.is_cookie_notice(text, words):
         return DropReason.COOKIE_NOTICE, "is_cookie_notice"
     return None
@@ -408,13 +409,18 @@ def clean_lines(text: str, model: LineModel | None = None, explain: bool = False
     reasons = [v[0].value if v else None for v in verdicts]
     scores = model.score_lines(lines, reasons, explain=explain)
     threshold = decision_threshold(model.threshold, verdicts, [s.probability for s in scores])
+    thread = comment_thread(verdicts)
     judged: list[JudgedLine] = []
-    for line, verdict, scored in zip(lines, verdicts, scores, strict=True):
+    for index, (line, verdict, scored) in enumerate(zip(lines, verdicts, scores, strict=True)):
         reason: DropReason | None
         score: float | None = scored.probability
         if verdict is not None:
             # The rule decided; the model's score for such a line is a fixed stand-in.
             (reason, detail), score = verdict, None
+        elif index in thread:
+            # A reader's comment can outweigh a short article in prose (the classifier's
+            # page-wide view), but between two comment headers it is a comment.
+            reason, detail = DropReason.COMMENT, "in_comment_thread"
         elif line.link_share >= MIN_LINK_LINE_SHARE:
             # Decided after the classifier, which never saw a dump with links: its features
             # do not count such lines as ruled.
@@ -429,6 +435,14 @@ def clean_lines(text: str, model: LineModel | None = None, explain: bool = False
         judged.append(JudgedLine(line.number, line.text, reason, score, detail))
     title_lines = tuple(line.text for line in judged if line.reason is DropReason.TITLE)
     return CleanedText(tuple(judged), tuple(farms), title_lines, first_paragraph(judged))
+
+
+def comment_thread(verdicts: Sequence[tuple[DropReason, str] | None]) -> range:
+    """The lines between a page's first and last comment header ("Jane on May 3, 2019
+    said:"): readers' comments, whatever their prose (empty if fewer than two headers)."""
+    headers = [index for index, verdict in enumerate(verdicts)
+               if verdict is not None and verdict[0] is DropReason.COMMENT]
+    return range(headers[0] + 1, headers[-1]) if len(headers) >= 2 else range(0)
 
 
 def first_paragraph(lines: Sequence[JudgedLine]) -> int | None:
