@@ -59,3 +59,20 @@ def test_a_short_about_heading_ends_the_article_in_any_language() -> None:
 def test_a_sentence_about_something_is_no_end_marker() -> None:
     sentence = "About two hundred people came to the meeting on Tuesday evening."
     assert _end_markers([PARAGRAPH, sentence, "Aboutique", READER]) == [0, 0, 0, 0]
+
+
+AFTER_END_MARKER = FEATURE_NAMES.index("after_end_marker")
+
+
+def test_a_box_of_links_inside_the_article_does_not_end_it() -> None:
+    """The article ends at the last "Related" box, the one its paragraphs do not resume
+    after; the first box is inside the article."""
+    farm = ["Related articles", "* Plague outbreak hits the north", "* Mosquitos head west"]
+    texts = [PARAGRAPH, PARAGRAPH + " Again.", PARAGRAPH + " Once more.", *farm,
+             PARAGRAPH + " Later.", PARAGRAPH + " At last.", *farm, "Contact us"]
+    reasons: list[str | None] = [None] * len(texts)
+    for start in (3, 8):
+        reasons[start:start + 3] = ["link_farm"] * 3
+    lines = [SourceLine(number, 0, text) for number, text in enumerate(texts, start=1)]
+    after = [float(v) for v in line_features(lines, reasons)[:, AFTER_END_MARKER]]
+    assert after == [0] * 9 + [1, 1, 1]

@@ -56,6 +56,9 @@ PROSE_WORDS = 10
 # An end marker (share bar, comments heading) ends the article only once at least this
 # share of the page's prose came before it; earlier ones are in the page header.
 END_MARKER_MIN_PROSE_BEFORE = 0.5
+# An end marker followed by this many body-like lines (after those the rules dropped) is a
+# box inside the article, not its end.
+RESUME_LINES = 2
 _END_MARKERS = frozenset(patterns.END_MARKERS)
 _COMMENT_HEADINGS = frozenset(patterns.COMMENT_SECTION_HEADINGS)
 _MAX_END_MARKER_CHARS = max(map(len, _END_MARKERS))
@@ -198,8 +201,10 @@ def _main_block(body: Bools, words: Floats) -> tuple[int, int]:
     return int(positions[starts[best]]), int(positions[ends[best]])
 
 
-def _end_of_article(end_markers: Bools, body: Bools, words: Floats) -> int:
-    """Index of the first end marker after most of the page's prose (len if none)."""
+def _end_of_article(end_markers: Bools, body: Bools, words: Floats, ruled: Bools) -> int:
+    """Index of the first end marker after most of the page's prose (len if none) that the
+    article does not resume after: a box of related links inside the article is followed
+    by more of its paragraphs (the lines the rules left next are body-like)."""
     prose = np.where(body, words, 0.0)
     prose_total = float(prose.sum())
     if not prose_total:
@@ -207,7 +212,12 @@ def _end_of_article(end_markers: Bools, body: Bools, words: Floats) -> int:
     prose_before = np.cumsum(prose) - prose
     late = np.flatnonzero(end_markers & (prose_before / prose_total
                                          >= END_MARKER_MIN_PROSE_BEFORE))
-    return int(late[0]) if len(late) else len(end_markers)
+    left = np.flatnonzero(~ruled & ~end_markers)
+    for marker in late.tolist():
+        following = left[np.searchsorted(left, marker + 1):][:RESUME_LINES]
+        if len(following) < RESUME_LINES or not body[following].all():
+            return int(marker)
+    return len(end_markers)
 
 
 def _body_indent(indents: NDArray[np.int64], body: Bools) -> int:
@@ -239,7 +249,7 @@ def line_features(lines: Sequence[SourceLine], rule_reasons: Sequence[str | None
     index = np.arange(total)
     comment_headers = np.array([reason == "comment" for reason in rule_reasons], dtype=bool)
     end_markers |= comment_headers
-    end_of_article = _end_of_article(end_markers, body, words)
+    end_of_article = _end_of_article(end_markers, body, words, ruled)
     # Readers' comments follow the article: a comment section opens at its heading or its
     # first "Name says:" line, once the page's text has begun.
     comment_starts = np.flatnonzero((comment_headings | comment_headers) & (index >= first_body))
