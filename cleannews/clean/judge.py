@@ -270,7 +270,7 @@ def _line_rule(text: str, words: int, digits: int) -> tuple[DropReason, str] | N
     if (chars <= rules.MAX_DATE_LINE_CHARS or len(text.strip()) <= rules.MAX_DATE_LINE_CHARS
             ) and rules.is_date_line(text, digits):
         return DropReason.DATE_LINE, "is_date_line"
-    if words <= rules.MAX_BYLINE_WORDS and rules.is_byline(text, words, digits):
+    if words <= rules.MAX_DATED_BYLINE_WORDS and rules.is_byline(text, words, digits):
         return DropReason.BYLINE, "is_byline"
     if words <= rules.MAX_CAPTION_WORDS and rules.is_photo_credit(text, words):
         return DropReason.PHOTO_CREDIT, "is_photo_credit"

@@ -153,6 +153,10 @@ DATE_LABELS: tuple[str, ...] = (
     "güncelleme", "diterbitkan", "ngày đăng",
 )
 
+# Words that stand before a date in a byline ("By Jane Doe on March 3, 2024"; "am", "le",
+# "el", "em", "il", "op": German, French, Spanish, Portuguese, Italian, Dutch).
+DATE_PREPOSITIONS: tuple[str, ...] = ("on", "am", "le", "el", "em", "il", "op")
+
 # Headings that open a comment section: past one, the page holds readers' words, not the
 # article's. The classifier sees "comes after such a heading" as a feature.
 COMMENT_SECTION_HEADINGS: tuple[str, ...] = (

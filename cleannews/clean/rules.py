@@ -43,6 +43,9 @@ MAX_COUNTER_CHARS = 40
 MAX_BREADCRUMB_SEGMENT_WORDS = 5
 # Bylines name people; more words than this is a sentence that happens to start "By".
 MAX_BYLINE_WORDS = 10
+# With its date ("By Jane Doe on Monday, November 18th, 2019 at 11:04 a.m."): a date with its
+# weekday and time takes up to 8 words.
+MAX_DATED_BYLINE_WORDS = MAX_BYLINE_WORDS + 8
 # A date line is the date and a label; anything much longer is a sentence with a date in it.
 MAX_DATE_LINE_CHARS = 60
 
@@ -247,20 +250,24 @@ def is_byline(line: str, words: int | None = None, digits: int | None = None) ->
     (True, True)
     >>> is_byline("By Jane Doe | Special to the Post")
     True
+    >>> is_byline("Posted by Jo Roe on Monday, November 18th, 2019 at 11:04 a.m.")
+    True
 
     ``words`` and ``digits``, if the caller has counted them, are the number of words and of
     ``\\d`` characters of the line's bare form.
     """
     text = bare(line)
-    if not text or _words(text, words) > MAX_BYLINE_WORDS:
+    count = _words(text, words) if text else 0
+    if not text or count > MAX_DATED_BYLINE_WORDS:
         return False
-    if _is_plain_byline(text):
-        return True
-    # A byline and what follows a bar: its outlet, date or section ("By Jane Doe | Special
-    # to the Post").
-    head = text.split("|", 1)[0].strip() if "|" in text else ""
-    if head and _is_plain_byline(head):
-        return True
+    if count <= MAX_BYLINE_WORDS:
+        if _is_plain_byline(text):
+            return True
+        # A byline and what follows a bar: its outlet, date or section ("By Jane Doe |
+        # Special to the Post").
+        head = text.split("|", 1)[0].strip() if "|" in text else ""
+        if head and _is_plain_byline(head):
+            return True
     # A byline with its date: judged without the date ("By Jane Doe | March 3, 2024"). Quick
     # checks first: every date has MIN_DATE_DIGITS figures, and the byline its prefix.
     if digits is None:
@@ -268,7 +275,9 @@ def is_byline(line: str, words: int | None = None, digits: int | None = None) ->
     if digits < MIN_DATE_DIGITS or not _BYLINE_PREFIX.search(text):
         return False
     rest = without_date(text)
-    return _is_plain_byline(rest) if rest else False
+    if not rest or word_count(rest) > MAX_BYLINE_WORDS:
+        return False
+    return _is_plain_byline(rest)
 
 
 def byline_names(line: str) -> str | None:
@@ -405,6 +414,9 @@ _DATE_LABEL = re.compile(
     + r")(?!\w)\s*[:：]?", re.IGNORECASE)
 _DATE_SEPARATORS = " \t|·•,-–—:：/()"
 _LEADING_WORD = re.compile(r"([^\W\d]+),?\s+")
+# The word that introduces a date ("By Jane Doe on March 3, 2024", "von Jo am 3. März").
+_DATE_PREPOSITION = re.compile(
+    r"(?<!\w)(?:" + "|".join(patterns.DATE_PREPOSITIONS) + r")\s*$", re.IGNORECASE)
 
 
 def without_date(text: str) -> str | None:
@@ -413,6 +425,8 @@ def without_date(text: str) -> str | None:
 
     >>> without_date("Author: Jane Doe | Published: March 3, 2024 10:15")
     'Author: Jane Doe'
+    >>> without_date("Posted by Jo Roe on Monday, November 18th, 2019 at 11:04 a.m.")
+    'by Jo Roe'
     """
     match = DATE_PATTERN.search(text)
     if match is None or _is_month_date(match.group(0)) is False:
@@ -423,7 +437,8 @@ def without_date(text: str) -> str | None:
     if (lead and lead.group(1).lower().rstrip(".") not in _WEEKDAYS
             and DATE_PATTERN.fullmatch(match.group(0)[lead.end():])):
         start += lead.end()
-    rest = _DATE_LABEL.sub(" ", text[:start] + " " + text[match.end():])
+    head = _DATE_PREPOSITION.sub("", text[:start])
+    rest = _DATE_LABEL.sub(" ", head + " " + text[match.end():])
     return " ".join(rest.split()).strip(_DATE_SEPARATORS)
 
 
