@@ -7,6 +7,7 @@ import re
 from importlib import resources
 from typing import Any
 
+import numpy as np
 import pytest
 
 from cleannews.clean.features import FEATURE_NAMES, line_features
@@ -67,6 +68,20 @@ def test_smoothing_inputs_match_the_names() -> None:
     assert all(len(v) == len(FEATURE_NAMES) for v in vectors)
     rows = smoothing_inputs([0.0] * len(PAGE), vectors)
     assert all(len(row) == len(SMOOTHING_NAMES) for row in rows)
+
+
+def test_the_smoothing_stage_sees_each_list_as_a_whole() -> None:
+    """Every item of a list gets the list's mean stage-one probability and its length; a
+    line outside lists keeps its own probability and counts no items."""
+    texts = ["The council met.", "* One", "* Two", "Between them.", "* Three"]
+    lines = [SourceLine(number, 0, text) for number, text in enumerate(texts, start=1)]
+    logits = [0.0, 2.0, -2.0, 1.0, 3.0]
+    rows = smoothing_inputs(logits, line_features(lines, [None] * len(texts)))
+    means = rows[:, SMOOTHING_NAMES.index("list_mean_probability")]
+    items = rows[:, SMOOTHING_NAMES.index("list_log_items")]
+    probabilities = 1 / (1 + np.exp(-np.array(logits)))
+    assert means == pytest.approx([0.5, 0.5, 0.5, probabilities[3], probabilities[4]])
+    assert items == pytest.approx(np.log1p([0, 2, 2, 0, 1]))
 
 
 @pytest.mark.parametrize("where", ["features", "smoothing"])

@@ -51,6 +51,7 @@ __all__ = [
 
 MODEL_RESOURCE = "line_model.json"
 _LOG_WORDS = FEATURE_NAMES.index("log_words")
+_BULLET = FEATURE_NAMES.index("bullet")
 # Lines each side whose stage-one scores the smoothing stage sees.
 SMOOTHING_LINES = 2
 SMOOTHING_NAMES: tuple[str, ...] = (
@@ -59,6 +60,7 @@ SMOOTHING_NAMES: tuple[str, ...] = (
     "window_mean_probability", "window_max_probability", "window_min_probability",
     "wide_mean_probability", "window_word_probability", "in_block", "block_distance",
     "block_share", "body_words_before", "body_words_after",
+    "list_mean_probability", "list_log_items",
     # The line's own features again, so the second stage can weigh them against the context.
     *(f"line_{name}" for name in FEATURE_NAMES[1:]),
 )
@@ -96,6 +98,27 @@ def _blocks(liked: Bools, words: Floats) -> tuple[NDArray[np.int64], Floats]:
     return block_of, np.add.reduceat(words[positions], starts)
 
 
+def _list_runs(bullets: Bools, probabilities: Floats) -> tuple[Floats, Floats]:
+    """For each line of a list (a run of list items), the list's mean probability and its
+    number of items; a line outside lists gets its own probability and 0 items. A list of
+    headlines is judged as one."""
+    total = len(bullets)
+    if not total:
+        return probabilities.copy(), np.zeros(0)
+    starts = bullets & ~np.concatenate(([False], bullets[:-1]))
+    run = np.cumsum(starts) - 1
+    run = np.where(bullets, run, -1)
+    runs = int(run.max()) + 1 if bullets.any() else 0
+    inside = run >= 0
+    items = np.bincount(run[inside], minlength=runs).astype(np.float64)
+    sums = np.bincount(run[inside], weights=probabilities[inside], minlength=runs)
+    means = np.where(inside, 0.0, probabilities)
+    counts = np.zeros(total)
+    means[inside] = sums[run[inside]] / items[run[inside]]
+    counts[inside] = items[run[inside]]
+    return means, counts
+
+
 def smoothing_inputs(logits: Floats, vectors: Floats) -> Floats:
     """Stage-two inputs (ordered as :data:`SMOOTHING_NAMES`) from stage-one logits.
 
@@ -124,6 +147,7 @@ def smoothing_inputs(logits: Floats, vectors: Floats) -> Floats:
     in_block = block_of >= 0
     share = np.zeros(total)
     share[in_block] = block_words[block_of[in_block]] / (float(block_words.sum()) or 1.0)
+    list_mean, list_items = _list_runs(vectors[:, _BULLET] > 0, probabilities)
     columns: tuple[ArrayLike, ...] = (
         1.0, logits,
         *(shifted(logits, k, EDGE_LOGIT) for k in range(1, SMOOTHING_LINES + 1)),
@@ -132,6 +156,7 @@ def smoothing_inputs(logits: Floats, vectors: Floats) -> Floats:
         np.divide(weighted, window_words, out=np.zeros(total), where=window_words != 0),
         in_block, np.log1p(distances_to(in_block)), share,
         liked_before / liked_total, liked_after / liked_total,
+        list_mean, np.log1p(list_items),
     )
     rows = np.empty((total, len(SMOOTHING_NAMES)))
     set_columns(rows, 0, columns)
