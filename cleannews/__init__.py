@@ -7,11 +7,11 @@
 
 __version__ = "0.1.0"
 
-from cleannews.clean import CleanedText, DropReason, JudgedLine, LinkFarm, clean_lines
 from cleannews.decode import Decoded, decode_bytes
 from cleannews.detect import Kind, detect_kind
 from cleannews.errors import CleannewsError
 from cleannews.extract import Extraction, ExtractOptions, extract_article
+from cleannews.lines import CleanedText, DropReason, JudgedLine, LinkFarm, clean_lines
 from cleannews.metadata import Metadata, build_metadata
 from cleannews.pipeline import Document, Options, clean, clean_document, clean_documents
 from cleannews.records import ErrorInfo, ErrorRecord, Record, to_json_line, write_jsonl

@@ -12,10 +12,10 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from cleannews.clean import CleanedText, DropReason, rules
-from cleannews.clean import patterns as clean_patterns
-from cleannews.clean.headline import page_headline
 from cleannews.extract import Extraction
+from cleannews.lines import CleanedText, DropReason, rules
+from cleannews.lines import patterns as clean_patterns
+from cleannews.lines.headline import page_headline
 
 __all__ = [
     "Metadata",
@@ -204,7 +204,7 @@ def build_metadata(
     text_title, text_site = _title_from_lines(cleaned.title_lines)
     if extraction is None:
         # A dumper's markdown H1 above the article is the most reliable headline; else the
-        # learned picker's choice (cleannews.clean.headline.page_headline), which is a
+        # learned picker's choice (cleannews.lines.headline.page_headline), which is a
         # repeated title line on many pages: then the repeat's variant without the site name
         # ("Headline - Site") is the title.
         headline = page_headline(cleaned)

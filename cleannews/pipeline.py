@@ -17,12 +17,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from cleannews.clean import CleanedText, DropReason, clean_lines
-from cleannews.clean.headline import without_headline
-from cleannews.clean.model import RULES_ONLY
 from cleannews.decode import Decoded, decode_bytes
 from cleannews.detect import Kind, detect_kind, looks_like_binary
 from cleannews.extract import Extraction, ExtractOptions, extract_article
+from cleannews.lines import CleanedText, DropReason, clean_lines
+from cleannews.lines.headline import without_headline
+from cleannews.lines.model import RULES_ONLY
 from cleannews.metadata import build_metadata
 from cleannews.records import ErrorInfo, ErrorRecord, Record
 
@@ -150,7 +150,7 @@ def _markdown_text(cleaned: CleanedText, markdown: str) -> str:
     The line rules leave blank lines out, but markdown needs them: without them a renderer
     runs two paragraphs, or a paragraph and the heading under it, into one paragraph.
 
-    >>> from cleannews.clean import clean_lines
+    >>> from cleannews.lines import clean_lines
     >>> source = "## Storm hits coast\\n\\nRain fell all night in the town.\\n- one\\n- two"
     >>> print(_markdown_text(clean_lines(source, RULES_ONLY), source))
     ## Storm hits coast
@@ -230,7 +230,7 @@ _STAGE_OF_MODULE = {
     "cleannews.decode": "decode",
     "cleannews.detect": "detect",
     "cleannews.extract": "extract",
-    "cleannews.clean": "clean",
+    "cleannews.lines": "clean",
     "cleannews.metadata": "metadata",
     "cleannews.records": "records",
 }

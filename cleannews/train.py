@@ -2,8 +2,8 @@
 
     python -m cleannews.train BENCH_DIR [BENCH_DIR ...] [--output PATH] [--cross]
 
-writes ``clean/line_model.json`` and, from the pages whose gold has a title,
-``clean/headline_model.json`` (``--headline-output``), the picker fitted on the pages as
+writes ``lines/line_model.json`` and, from the pages whose gold has a title,
+``lines/headline_model.json`` (``--headline-output``), the picker fitted on the pages as
 the new line classifier cleans them. With ``--cross``, both are also scored on data left
 out of their fit: the classifier trained on each folder alone and scored on the others,
 the picker by five-fold cross-validation over pages (all dumps of a page in one fold).
@@ -35,19 +35,19 @@ from typing import Any, Protocol, TypeVar
 import numpy as np
 from numpy.typing import NDArray
 
-from cleannews.clean import headline
-from cleannews.clean.features import FEATURE_NAMES, line_features
-from cleannews.clean.judge import clean_lines, decision_threshold, judge_rules
-from cleannews.clean.model import (
+from cleannews.decode import decode_bytes
+from cleannews.evaluate import read_gold, read_input, score_document, summarize
+from cleannews.lines import headline
+from cleannews.lines.features import FEATURE_NAMES, line_features
+from cleannews.lines.judge import clean_lines, decision_threshold, judge_rules
+from cleannews.lines.model import (
     MODEL_RESOURCE,
     SMOOTHING_NAMES,
     LineModel,
     smoothing_inputs,
     stage_logits,
 )
-from cleannews.clean.windows import sigmoid
-from cleannews.decode import decode_bytes
-from cleannews.evaluate import read_gold, read_input, score_document, summarize
+from cleannews.lines.windows import sigmoid
 
 Array = NDArray[Any]
 
@@ -271,7 +271,7 @@ def _smoothing_stage(
 def fit_forest(x: Array, y: Array, w: Array, trees: int = FOREST_TREES) -> dict[str, Any]:
     """Boost ``trees`` small regression trees on rows ``x`` (column 0, the bias, unused).
 
-    Returns the JSON form :meth:`cleannews.clean.trees.Forest.from_dict` reads. Fitted by
+    Returns the JSON form :meth:`cleannews.lines.trees.Forest.from_dict` reads. Fitted by
     scikit-learn on one thread, without subsampling: the same rows give the same trees.
     """
     from sklearn.ensemble import HistGradientBoostingClassifier
@@ -328,7 +328,7 @@ def report(model: dict[str, Any], pages: Sequence[Page], label: str) -> None:
               f"R {summary.recall:.3f}  n={summary.documents}", flush=True)
 
 
-# --- the headline picker (cleannews.clean.headline) -----------------------------------------
+# --- the headline picker (cleannews.lines.headline) -----------------------------------------
 
 # L2 penalty of the headline regression, on standardised features.
 HEADLINE_PENALTY = 1.0
@@ -411,7 +411,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--output", type=Path,
-                        default=Path(__file__).parent / "clean" / MODEL_RESOURCE)
+                        default=Path(__file__).parent / "lines" / MODEL_RESOURCE)
     parser.add_argument("--cross", action="store_true",
                         help="also train on each folder alone and score on the others")
     parser.add_argument("--penalty", type=float, default=L2_PENALTY)
@@ -419,7 +419,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="trees in the smoothing stage (0: a logistic regression alone)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--headline-output", type=Path,
-                        default=Path(__file__).parent / "clean" / headline.MODEL_RESOURCE)
+                        default=Path(__file__).parent / "lines" / headline.MODEL_RESOURCE)
     args = parser.parse_args(argv)
     pages = load_pages(args.folders, args.jobs)
     print(f"{len(pages)} page dumps, {sum(len(p.texts) for p in pages)} lines", flush=True)

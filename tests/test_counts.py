@@ -7,8 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleannews.clean import patterns, rules
-from cleannews.clean.counts import count_lines, count_tokens_in, lines_matching
+from cleannews.lines import patterns, rules
+from cleannews.lines.counts import count_lines, count_tokens_in, lines_matching
 
 # Letters of several scripts and cases, digits of several scripts, CJK, emoji, marks, spaces.
 _ALPHABET = st.sampled_from(list(

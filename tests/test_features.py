@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cleannews.clean.features import FEATURE_NAMES, line_features
-from cleannews.clean.lines import SourceLine
+from cleannews.lines.features import FEATURE_NAMES, line_features
+from cleannews.lines.split import SourceLine
 
 AFTER_COMMENTS = FEATURE_NAMES.index("after_comments")
 PARAGRAPH = ("The city council voted on Tuesday to build protected cycling lanes on four of "

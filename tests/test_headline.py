@@ -1,11 +1,11 @@
-"""The learned headline picker for text pages (cleannews.clean.headline)."""
+"""The learned headline picker for text pages (cleannews.lines.headline)."""
 
 from __future__ import annotations
 
 import pytest
 
-from cleannews.clean import DropReason, clean_lines
-from cleannews.clean.headline import (
+from cleannews.lines import DropReason, clean_lines
+from cleannews.lines.headline import (
     HEADLINE_FEATURES,
     HeadlineModel,
     headline_candidates,

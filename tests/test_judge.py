@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from cleannews.clean import DropReason, LinkFarm, clean_lines
-from cleannews.clean.features import FEATURE_NAMES
-from cleannews.clean.judge import FALLBACK_SCORE_FACTOR, decision_threshold
-from cleannews.clean.model import RULES_ONLY, LineModel
+from cleannews.lines import DropReason, LinkFarm, clean_lines
+from cleannews.lines.features import FEATURE_NAMES
+from cleannews.lines.judge import FALLBACK_SCORE_FACTOR, decision_threshold
+from cleannews.lines.model import RULES_ONLY, LineModel
 
 BODY = [
     "The city council voted on Tuesday to build protected cycling lanes on four of the "
@@ -340,7 +340,7 @@ def test_title_choice_is_the_same_in_every_run() -> None:
     import sys
 
     program = (
-        "from cleannews.clean import clean_lines\n"
+        "from cleannews.lines import clean_lines\n"
         "page = '\\n'.join(['Headline number one', 'Headline number two',\n"
         "    'Headline number one - Headline number two',\n"
         "    'The council voted on Tuesday to build twelve kilometres of protected bike lanes '\n"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from cleannews.clean import CleanedText, clean_lines
-from cleannews.clean.model import RULES_ONLY
 from cleannews.extract import Extraction
+from cleannews.lines import CleanedText, clean_lines
+from cleannews.lines.model import RULES_ONLY
 from cleannews.metadata import build_metadata, find_dateline, parse_date
 
 # --- parse_date ------------------------------------------------------------------------
@@ -186,7 +186,7 @@ def test_too_little_text_gives_no_metadata() -> None:
 
 
 # --- headlines of pages that do not repeat them -------------------------------------------
-# The learned picker (cleannews.clean.headline) weighs each line's classifier score, so these
+# The learned picker (cleannews.lines.headline) weighs each line's classifier score, so these
 # pages are judged by the shipped classifier, as text input always is.
 _ARTICLE = ("The council voted on Tuesday to build twelve kilometres of protected bike lanes "
             "across the city centre by the end of 2026.")

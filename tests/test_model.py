@@ -10,9 +10,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from cleannews.clean.features import FEATURE_NAMES, line_features
-from cleannews.clean.lines import SourceLine
-from cleannews.clean.model import (
+from cleannews.lines.features import FEATURE_NAMES, line_features
+from cleannews.lines.model import (
     MODEL_RESOURCE,
     RULES_ONLY,
     SMOOTHING_NAMES,
@@ -21,6 +20,7 @@ from cleannews.clean.model import (
     load_default_model,
     smoothing_inputs,
 )
+from cleannews.lines.split import SourceLine
 
 PAGE = [
     "Home > News",
@@ -39,7 +39,7 @@ _TERM = re.compile(r"(\w+?)([+-]\d+\.\d{2})")
 
 
 def _shipped() -> dict[str, Any]:
-    resource = resources.files("cleannews.clean").joinpath(MODEL_RESOURCE)
+    resource = resources.files("cleannews.lines").joinpath(MODEL_RESOURCE)
     data: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
     return data
 

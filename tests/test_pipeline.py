@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
+import pkgutil
+from functools import reduce
 
 import pytest
 
+import cleannews
 from cleannews import (
     Document,
     ErrorRecord,
@@ -185,3 +189,13 @@ def test_error_records_say_what_was_decoded(monkeypatch) -> None:
     assert isinstance(record, ErrorRecord)
     assert (record.error.type, record.encoding, record.input_kind) == ("value_error", "utf-8",
                                                                      "text")
+
+
+def test_every_module_is_reachable_by_its_dotted_name() -> None:
+    """``import cleannews.lines.rules as rules`` looks each name up as an attribute of the one
+    before; a package attribute that is something else (a function of the same name as a
+    subpackage) breaks that form of import."""
+    for module in pkgutil.walk_packages(cleannews.__path__, "cleannews."):
+        imported = importlib.import_module(module.name)
+        reached = reduce(getattr, module.name.split(".")[1:], cleannews)
+        assert reached is imported, module.name

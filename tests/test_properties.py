@@ -18,7 +18,7 @@ from cleannews import (
     decode_bytes,
     to_json_line,
 )
-from cleannews.clean.lines import split_lines
+from cleannews.lines.split import split_lines
 
 FAST = settings(max_examples=60, deadline=None)
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from cleannews.clean import rules
-from cleannews.clean.stopwords import STOP_WORDS
+from cleannews.lines import rules
+from cleannews.lines.stopwords import STOP_WORDS
 
 
 def _cases(positives: list[str], negatives: list[str]) -> list[object]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from cleannews.clean.features import FEATURE_NAMES, line_features
-from cleannews.clean.headline import HEADLINE_FEATURES, HeadlineModel, headline_candidates
-from cleannews.clean.judge import clean_lines, judge_rules
-from cleannews.clean.lines import SourceLine
-from cleannews.clean.model import SMOOTHING_NAMES, LineModel
-from cleannews.clean.trees import Forest
+from cleannews.lines.features import FEATURE_NAMES, line_features
+from cleannews.lines.headline import HEADLINE_FEATURES, HeadlineModel, headline_candidates
+from cleannews.lines.judge import clean_lines, judge_rules
+from cleannews.lines.model import SMOOTHING_NAMES, LineModel
+from cleannews.lines.split import SourceLine
+from cleannews.lines.trees import Forest
 from cleannews.train import (
     FOREST_DEPTH,
     FOREST_MIN_LEAF_LINES,

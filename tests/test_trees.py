@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleannews.clean.trees import Forest
+from cleannews.lines.trees import Forest
 
 
 @st.composite
@@ -73,7 +73,7 @@ def test_an_empty_forest_gives_its_baseline() -> None:
 def test_a_huge_page_is_scored_in_pieces_with_the_same_result(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from cleannews.clean import trees
+    from cleannews.lines import trees
 
     forest = Forest.from_dict({"baseline": 0.0, "trees": [
         {"feature": [0, 0, 0], "threshold": [0.5, None, None], "left": [1, -1, -1],

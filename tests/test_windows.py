@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleannews.clean.windows import (
+from cleannews.lines.windows import (
     distances_to,
     run_lengths,
     shifted,

@@ -15,11 +15,11 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from cleannews.clean import patterns, rules
-from cleannews.clean.counts import LineCounts, count_lines, count_tokens_in, lines_matching
-from cleannews.clean.lines import SourceLine
-from cleannews.clean.stopwords import STOP_WORDS
-from cleannews.clean.windows import (
+from cleannews.lines import patterns, rules
+from cleannews.lines.counts import LineCounts, count_lines, count_tokens_in, lines_matching
+from cleannews.lines.split import SourceLine
+from cleannews.lines.stopwords import STOP_WORDS
+from cleannews.lines.windows import (
     Bools,
     Floats,
     distances_to,
@@ -112,7 +112,7 @@ def _own_features(texts: Sequence[str]) -> tuple[Floats, Bools, Bools]:
     """Features of each line on its own, one row per line (``repeated`` is filled in later),
     which lines are end markers and which open a comment section (see :func:`_end_markers`).
 
-    Counts come from :func:`cleannews.clean.counts.count_lines`, one pass over the page.
+    Counts come from :func:`cleannews.lines.counts.count_lines`, one pass over the page.
     """
     bares = [rules.bare(text) for text in texts]
     counts = count_lines(bares)

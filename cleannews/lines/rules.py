@@ -1,7 +1,7 @@
 """Explicit rules for unmistakable boilerplate lines; each predicate names what it catches.
 
 A rule here fires only on a shape that article text practically never has. Everything
-less certain is left to the learned line classifier (:mod:`cleannews.clean.model`), which
+less certain is left to the learned line classifier (:mod:`cleannews.lines.model`), which
 also sees these predicates as features.
 """
 
@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from cleannews.clean import patterns
+from cleannews.lines import patterns
 
 __all__ = [
     "bare",

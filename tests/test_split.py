@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleannews.clean.lines import split_lines, strip_emphasis, strip_link_markup, unescape
+from cleannews.lines.split import split_lines, strip_emphasis, strip_link_markup, unescape
 
 PARAGRAPH = (
     "The council voted on Tuesday to build twelve kilometres of protected bike lanes "

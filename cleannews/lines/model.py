@@ -1,7 +1,7 @@
 """The learned line classifier: stacked logistic regressions, vectorised inference.
 
 Stage one scores each line from its own features and its neighbours'
-(:mod:`cleannews.clean.features`). Each later stage smooths: it rescores each line from
+(:mod:`cleannews.lines.features`). Each later stage smooths: it rescores each line from
 its features, its previous score and the scores of the lines around it (and the blocks of
 text they form), so a short line between two body paragraphs is kept and a headline-like
 line inside a run of headlines is dropped. The weights are fitted by
@@ -19,10 +19,10 @@ from importlib import resources
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from cleannews.clean.features import FEATURE_NAMES, line_features
-from cleannews.clean.lines import SourceLine
-from cleannews.clean.trees import Forest
-from cleannews.clean.windows import (
+from cleannews.lines.features import FEATURE_NAMES, line_features
+from cleannews.lines.split import SourceLine
+from cleannews.lines.trees import Forest
+from cleannews.lines.windows import (
     Bools,
     Floats,
     distances_to,
@@ -314,7 +314,7 @@ class KeepAllModel(LineModel):
 @lru_cache(maxsize=1)
 def load_default_model() -> LineModel:
     """Load the model shipped with the package (once per process)."""
-    resource = resources.files("cleannews.clean").joinpath(MODEL_RESOURCE)
+    resource = resources.files("cleannews.lines").joinpath(MODEL_RESOURCE)
     if not resource.is_file():
         return KeepAllModel((), (), 0.5)
     return LineModel.from_dict(json.loads(resource.read_text(encoding="utf-8")))

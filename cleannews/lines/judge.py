@@ -1,8 +1,8 @@
 """Judge every line of a page's text: keep it as article body, or drop it with a reason.
 
-The explicit rules (:mod:`cleannews.clean.rules`) decide the unmistakable lines first:
+The explicit rules (:mod:`cleannews.lines.rules`) decide the unmistakable lines first:
 breadcrumbs, counters, date and byline lines, repeated titles and link farms. The learned
-classifier (:mod:`cleannews.clean.model`) scores every other line in its context.
+classifier (:mod:`cleannews.lines.model`) scores every other line in its context.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from cleannews.clean import rules
-from cleannews.clean.counts import count_lines
-from cleannews.clean.lines import SourceLine, split_lines
-from cleannews.clean.model import LineModel, load_default_model
-from cleannews.clean.stopwords import STOP_WORDS
+from cleannews.lines import rules
+from cleannews.lines.counts import count_lines
+from cleannews.lines.model import LineModel, load_default_model
+from cleannews.lines.split import SourceLine, split_lines
+from cleannews.lines.stopwords import STOP_WORDS
 
 __all__ = [
     "CleanedText",

@@ -22,14 +22,14 @@ from importlib import resources
 
 import numpy as np
 
-from cleannews.clean import rules
-from cleannews.clean.judge import (
+from cleannews.lines import rules
+from cleannews.lines.judge import (
     TITLE_REPEAT_LINES,
     CleanedText,
     DropReason,
     JudgedLine,
 )
-from cleannews.clean.stopwords import STOP_WORDS
+from cleannews.lines.stopwords import STOP_WORDS
 
 __all__ = [
     "HEADLINE_FEATURES",
@@ -213,7 +213,7 @@ class HeadlineModel:
 @lru_cache(maxsize=1)
 def load_default_headline_model() -> HeadlineModel | None:
     """The model shipped with the package (None if its file is missing)."""
-    resource = resources.files("cleannews.clean").joinpath(MODEL_RESOURCE)
+    resource = resources.files("cleannews.lines").joinpath(MODEL_RESOURCE)
     if not resource.is_file():
         return None
     return HeadlineModel.from_dict(json.loads(resource.read_text(encoding="utf-8")))
@@ -233,8 +233,8 @@ def page_headline(cleaned: CleanedText, model: HeadlineModel | None = None) -> s
     "Back to Menu"); else the picker's choice (:func:`pick_headline`). Of a line split by
     bars ("Headline | Site", "Section | Headline"), the part with the most words.
 
-    >>> from cleannews.clean import clean_lines
-    >>> from cleannews.clean.model import RULES_ONLY
+    >>> from cleannews.lines import clean_lines
+    >>> from cleannews.lines.model import RULES_ONLY
     >>> story = ("The council voted on Tuesday to build twelve kilometres of protected lanes "
     ...          "across the city centre by 2026.")
     >>> page_headline(clean_lines("# Council approves bike lanes\\n" + story, RULES_ONLY))
@@ -263,8 +263,8 @@ def _without_site(line: str) -> str:
 def pick_headline(cleaned: CleanedText, model: HeadlineModel | None = None) -> str | None:
     """The best-scoring candidate (the nearer of equals), or None without candidates.
 
-    >>> from cleannews.clean import clean_lines
-    >>> from cleannews.clean.model import RULES_ONLY
+    >>> from cleannews.lines import clean_lines
+    >>> from cleannews.lines.model import RULES_ONLY
     >>> page = "Menu\\nCity council approves new bike lanes\\nBy Jane Doe\\n" + (
     ...     "The council voted on Tuesday to build twelve kilometres of protected lanes "
     ...     "across the city centre by 2026.")
@@ -283,7 +283,7 @@ def without_headline(cleaned: CleanedText, headline: str) -> CleanedText:
     """``cleaned`` with the kept lines above its first paragraph that read as ``headline``
     dropped as the title: a record reports the headline as its title, not in its text.
 
-    >>> from cleannews.clean import clean_lines
+    >>> from cleannews.lines import clean_lines
     >>> cleaned = clean_lines("Storm hits the coast\\n" + "Rain fell all night in the town "
     ...                       "and the river rose over its banks by the early morning hours.")
     >>> [line.reason for line in without_headline(cleaned, "Storm hits the coast").lines]

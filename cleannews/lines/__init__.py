@@ -4,6 +4,6 @@
 :class:`CleanedText` with every line's verdict.
 """
 
-from cleannews.clean.judge import CleanedText, DropReason, JudgedLine, LinkFarm, clean_lines
+from cleannews.lines.judge import CleanedText, DropReason, JudgedLine, LinkFarm, clean_lines
 
 __all__ = ["CleanedText", "DropReason", "JudgedLine", "LinkFarm", "clean_lines"]

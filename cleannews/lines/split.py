@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from cleannews.clean import patterns
+from cleannews.lines import patterns
 
 __all__ = ["SourceLine", "split_lines", "strip_emphasis", "strip_link_markup", "unescape"]
 

@@ -20,7 +20,7 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
-from cleannews.clean import patterns
+from cleannews.lines import patterns
 
 __all__ = ["Ints", "LineCounts", "count_lines", "count_tokens_in", "lines_matching"]
 

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from cleannews.clean.windows import Floats
+from cleannews.lines.windows import Floats
 
 __all__ = ["Forest"]
 
