@@ -6,7 +6,8 @@ For each benchmark folder (``gold.jsonl`` + ``html/``) this writes ``OUT_DIR/<na
 with a copy of ``gold.jsonl`` and one sub-folder of ``<id>.txt`` dumps per dumper:
 ``text-html2text-wrapped`` (html2text with its defaults: links as markdown, lines wrapped
 at 78 columns), ``text-nodes`` (every text node on its own line, as
-``get_text("\\n", strip=True)`` writes it), ``text-markdownify`` (markdownify's markdown,
+``get_text("\\n", strip=True)`` writes it), ``text-flat`` (the page's text on one line,
+its whitespace collapsed), ``text-markdownify`` (markdownify's markdown,
 links and all) and ``text-html-text`` (the html-text library's plain text), and, where the
 programs are installed (Debian packages ``lynx`` and ``w3m``), ``text-lynx`` (``lynx
 -dump``: wrapped, numbered link markers, a list of references at the end) and ``text-w3m``
@@ -89,6 +90,18 @@ def text_node_dump(html_bytes: bytes) -> str:
     return "\n".join(text.strip() for text in root.itertext() if text.strip())
 
 
+FLAT_DUMP_FOLDER = "text-flat"
+
+
+def flat_dump(html_bytes: bytes) -> str:
+    """The page's text on one line, its whitespace collapsed: what a scraper storing
+    ``" ".join(page_text.split())`` keeps (no line breaks left to judge)."""
+    root = _page_tree(html_bytes)
+    if root is None:
+        return ""
+    return " ".join(" ".join(text.split()) for text in root.itertext() if text.strip())
+
+
 def markdownify_dump(html_bytes: bytes) -> str:
     """The page as markdownify converts it (its links, images and headings as markdown)."""
     import lxml.html
@@ -140,7 +153,7 @@ def make_dumps(folder: Path, out: Path) -> int:
                 if shutil.which(command[0])}
     libraries = {name: dump for name, (module, dump) in LIBRARY_DUMPS.items()
                  if importlib.util.find_spec(module) is not None}
-    for name in [DUMP_FOLDER, NODE_DUMP_FOLDER, *libraries, *browsers]:
+    for name in [DUMP_FOLDER, NODE_DUMP_FOLDER, FLAT_DUMP_FOLDER, *libraries, *browsers]:
         (target / name).mkdir(parents=True, exist_ok=True)
     shutil.copyfile(folder / "gold.jsonl", target / "gold.jsonl")
     count = 0
@@ -151,6 +164,8 @@ def make_dumps(folder: Path, out: Path) -> int:
         page_id = path.name.split(".")[0]
         (target / DUMP_FOLDER / f"{page_id}.txt").write_text(dump_page(data), encoding="utf-8")
         (target / NODE_DUMP_FOLDER / f"{page_id}.txt").write_text(text_node_dump(data),
+                                                                  encoding="utf-8")
+        (target / FLAT_DUMP_FOLDER / f"{page_id}.txt").write_text(flat_dump(data),
                                                                   encoding="utf-8")
         for name, dump in libraries.items():
             (target / name / f"{page_id}.txt").write_text(dump(data), encoding="utf-8")

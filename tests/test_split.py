@@ -322,3 +322,24 @@ def test_escaped_list_numbers_start_their_own_lines_in_a_wrapped_dump() -> None:
     texts = [line.text for line in split_lines(dump)]
     assert texts[-2:] == ["1. Build the lanes first", "2. Plant the trees next"]
     assert len(texts) == 3  # the wrapped paragraph was joined back
+
+
+def test_a_page_flattened_to_one_line_is_judged_by_its_sentences() -> None:
+    """A scraper that collapsed the page's whitespace left no lines: its sentences are cut
+    apart (after a full stop and a closing quote, before a capital; after a CJK full stop),
+    each numbered as the line it came from."""
+    menu = "Home News Sport Weather Contact Subscribe"
+    quote, cjk = 'She said "it was time." Then she left.', "東京は晴れ。大阪は雨。"
+    flat = " ".join([menu, PARAGRAPH, quote, cjk, PARAGRAPH.replace("Tuesday", "Friday")] * 4)
+    lines = split_lines(flat)
+    assert {line.number for line in lines} == {1}
+    texts = [line.text for line in lines]
+    assert texts[:6] == [f"{menu} {PARAGRAPH}", 'She said "it was time."', "Then she left.",
+                         "東京は晴れ。", "大阪は雨。", PARAGRAPH.replace("Tuesday", "Friday")]
+
+
+def test_a_page_of_long_paragraphs_keeps_its_lines() -> None:
+    # Long lines, but many of them: paragraphs, not a flattened page.
+    page = "\n".join([PARAGRAPH + " " + PARAGRAPH] * 3 + ["Share 4"])
+    assert [line.text for line in split_lines(page)] == [PARAGRAPH + " " + PARAGRAPH] * 3 + [
+        "Share 4"]

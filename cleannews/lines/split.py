@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -378,6 +378,25 @@ def _join_split_links(numbered: Iterable[tuple[int, str]]) -> list[tuple[int, st
     return joined
 
 
+# A page whose lines average more characters than this was flattened by its scraper (its
+# whitespace collapsed, "one line a page"): it has no lines to judge, so its sentences are.
+FLAT_LINE_CHARS = 1000
+# Where one sentence ends and the next begins: after a full stop (and a closing quote or
+# bracket), before a capital or a letter of a caseless script; after a CJK full stop.
+_SENTENCE_GAP = re.compile(
+    r"(?:(?<=[.!?…。！？])|(?<=[.!?…。！？][\"'”’»)\]」』]))\s+(?=[\"'“‘«(\[「『]?[^\W\d_a-z])"
+    r"|(?<=[。！？])(?=\S)")
+
+
+def _is_flat(text: str, raw: Sequence[str]) -> bool:
+    """Whether the page's lines average more than FLAT_LINE_CHARS characters (less the
+    spaces a layout pads them with)."""
+    if len(text) <= FLAT_LINE_CHARS:
+        return False
+    lengths = [len(line.strip()) for line in raw]
+    return sum(lengths) > FLAT_LINE_CHARS * sum(1 for length in lengths if length)
+
+
 def split_lines(text: str) -> list[SourceLine]:
     """Split text into numbered, stripped lines (paragraphs, if the dump was wrapped).
 
@@ -389,9 +408,13 @@ def split_lines(text: str) -> list[SourceLine]:
     [(1, 0, 'a'), (3, 2, 'b  \\u2028c')]
     """
     raw = _NEWLINES.split(text) if "\r" in text else text.split("\n")
-    wrapping = _wrapping(text, raw)
-    numbered: Iterable[tuple[int, str]] = (
-        _unwrap(raw, *wrapping) if wrapping else enumerate(raw, start=1))
+    numbered: Iterable[tuple[int, str]]
+    if _is_flat(text, raw):
+        numbered = [(number, sentence) for number, line in enumerate(raw, start=1)
+                    for sentence in _SENTENCE_GAP.split(line)]
+    else:
+        wrapping = _wrapping(text, raw)
+        numbered = _unwrap(raw, *wrapping) if wrapping else enumerate(raw, start=1)
     if "](" in text:
         numbered = _join_split_links(numbered)
     result: list[SourceLine] = []
