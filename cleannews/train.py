@@ -2,11 +2,15 @@
 
     python -m cleannews.train BENCH_DIR [BENCH_DIR ...] [--output PATH] [--cross]
 
-writes ``lines/line_model.json`` and, from the pages whose gold has a title,
+writes ``lines/line_model.json``; ``lines/flat_model.json`` (``--flat-output``), the
+classifier for pages a scraper flattened to one line, fitted on the sentences of each
+page's HTML flattened so (:func:`cleannews.dumps.flat_dump`; pages too short to be taken
+for flattened are left out); and, from the pages whose gold has a title,
 ``lines/headline_model.json`` (``--headline-output``), the picker fitted on the pages as
-the new line classifier cleans them. With ``--cross``, both are also scored on data left
-out of their fit: the classifier trained on each folder alone and scored on the others,
-the picker by five-fold cross-validation over pages (all dumps of a page in one fold).
+the new line classifier cleans them. With ``--cross``, all three are also scored on data
+left out of their fit: the classifiers trained on each folder alone and scored on the
+others, the picker by five-fold cross-validation over pages (all dumps of a page in one
+fold).
 
 Each benchmark folder holds ``gold.jsonl`` and text dumps of its pages in ``text-*/``
 (see ``cleannews.evaluate``). A line's label comes from aligning it with the gold article:
@@ -36,17 +40,20 @@ import numpy as np
 from numpy.typing import NDArray
 
 from cleannews.decode import decode_bytes
+from cleannews.dumps import flat_dump
 from cleannews.evaluate import read_gold, read_input, score_document, summarize
 from cleannews.lines import headline
 from cleannews.lines.features import FEATURE_NAMES, line_features
 from cleannews.lines.judge import clean_lines, decision_threshold, judge_rules
 from cleannews.lines.model import (
+    FLAT_MODEL_RESOURCE,
     MODEL_RESOURCE,
     SMOOTHING_NAMES,
     LineModel,
     smoothing_inputs,
     stage_logits,
 )
+from cleannews.lines.split import is_flat
 from cleannews.lines.windows import sigmoid
 
 Array = NDArray[Any]
@@ -79,6 +86,8 @@ FOREST_TREES = 50
 FOREST_DEPTH = 4
 FOREST_SHARE = 0.5
 FOREST_MIN_LEAF_LINES = 50
+# The pseudo-dump of the development pages flattened to one line (see load_flat_pages).
+FLAT_DUMP = "flat"
 
 
 @dataclass
@@ -140,16 +149,29 @@ def line_labels(texts: Sequence[str], gold_tokens: Sequence[str]) -> list[float]
     return labels
 
 
-def _load_page(task: tuple[str, str, str, str, str | None]) -> Page:
-    folder, dump, doc_id, gold, title = task
-    path = next(iter(sorted((Path(folder) / dump).glob(f"{doc_id}.*"))))
-    text = decode_bytes(read_input(path)).text
+def _page(doc_id: str, folder: str, text: str, gold: str, title: str | None) -> Page:
     lines, verdicts, _ = judge_rules(text)
     texts = [line.text for line in lines]
     reasons = [v[0].value if v else None for v in verdicts]
     vectors = line_features(lines, reasons)
     labels = line_labels(texts, gold_without_title(gold, title))
-    return Page(doc_id, f"{Path(folder).name}/{dump}", texts, reasons, vectors, labels, gold)
+    return Page(doc_id, folder, texts, reasons, vectors, labels, gold)
+
+
+def _load_page(task: tuple[str, str, str, str, str | None]) -> Page:
+    folder, dump, doc_id, gold, title = task
+    path = next(iter(sorted((Path(folder) / dump).glob(f"{doc_id}.*"))))
+    text = decode_bytes(read_input(path)).text
+    return _page(doc_id, f"{Path(folder).name}/{dump}", text, gold, title)
+
+
+def _load_flat_page(task: tuple[str, str, str, str | None]) -> Page | None:
+    folder, doc_id, gold, title = task
+    path = next(iter(sorted((Path(folder) / "html").glob(f"{doc_id}.*"))))
+    text = flat_dump(read_input(path))
+    if not is_flat(text):  # too short to be taken for flattened: the line model judges it
+        return None
+    return _page(doc_id, f"{Path(folder).name}/{FLAT_DUMP}", text, gold, title)
 
 
 def load_pages(folders: Sequence[Path], jobs: int = 2) -> list[Page]:
@@ -164,6 +186,18 @@ def load_pages(folders: Sequence[Path], jobs: int = 2) -> list[Page]:
                                   row.get("title")))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         return list(pool.map(_load_page, tasks, chunksize=16))
+
+
+def load_flat_pages(folders: Sequence[Path], jobs: int = 2) -> list[Page]:
+    """Every page of the folders that has HTML, as a scraper flattening its text to one
+    line stores it (:func:`cleannews.dumps.flat_dump`), with features and labels."""
+    tasks = []
+    for folder in folders:
+        for doc_id, row in read_gold(folder).items():
+            if any((folder / "html").glob(f"{doc_id}.*")):
+                tasks.append((str(folder), doc_id, row.get("text") or "", row.get("title")))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return [page for page in pool.map(_load_flat_page, tasks, chunksize=16) if page]
 
 
 def _fit_logistic(x: Array, y: Array, weights: Array, penalty: float) -> Array:
@@ -406,12 +440,33 @@ def cross_validate_headlines(pages: Sequence[TitledPage]) -> None:
                          f"headline fold {fold + 1}/{FOLDS}")
 
 
+def _fit_and_write(pages: Sequence[Page], args: argparse.Namespace, output: Path
+                   ) -> dict[str, Any]:
+    """Fit a line model on the pages (with --cross, also on each set alone, scored on the
+    others), report it and write it to ``output``."""
+    if args.cross:
+        sets = sorted({p.folder.split("/")[0] for p in pages})
+        for held_out in sets:
+            train = [p for p in pages if not p.folder.startswith(held_out + "/")]
+            test = [p for p in pages if p.folder.startswith(held_out + "/")]
+            if train and test:
+                fitted = fit_model(train, args.penalty, forest_trees=args.forest_trees)
+                report(fitted, test, f"trained without {held_out}")
+    model = fit_model(pages, args.penalty, forest_trees=args.forest_trees)
+    report(model, pages, "trained on all (in-sample)")
+    output.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {output}")
+    return model
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--output", type=Path,
                         default=Path(__file__).parent / "lines" / MODEL_RESOURCE)
+    parser.add_argument("--flat-output", type=Path,
+                        default=Path(__file__).parent / "lines" / FLAT_MODEL_RESOURCE)
     parser.add_argument("--cross", action="store_true",
                         help="also train on each folder alone and score on the others")
     parser.add_argument("--penalty", type=float, default=L2_PENALTY)
@@ -423,19 +478,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     pages = load_pages(args.folders, args.jobs)
     print(f"{len(pages)} page dumps, {sum(len(p.texts) for p in pages)} lines", flush=True)
-    if args.cross:
-        sets = sorted({p.folder.split("/")[0] for p in pages})
-        for held_out in sets:
-            train = [p for p in pages if not p.folder.startswith(held_out + "/")]
-            test = [p for p in pages if p.folder.startswith(held_out + "/")]
-            if train and test:
-                fitted = fit_model(train, args.penalty, forest_trees=args.forest_trees)
-                report(fitted, test, f"trained without {held_out}")
-    model = fit_model(pages, args.penalty, forest_trees=args.forest_trees)
-    report(model, pages, "trained on all (in-sample)")
-    args.output.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n",
-                           encoding="utf-8")
-    print(f"wrote {args.output}")
+    model = _fit_and_write(pages, args, args.output)
+    flat_pages = load_flat_pages(args.folders, args.jobs)
+    print(f"{len(flat_pages)} flattened pages, {sum(len(p.texts) for p in flat_pages)} "
+          "sentences", flush=True)
+    if flat_pages:
+        _fit_and_write(flat_pages, args, args.flat_output)
     # The headline picker learns from pages cleaned by the line model just fitted.
     titled = load_titled_pages(args.folders, LineModel.from_dict(model))
     if not titled:

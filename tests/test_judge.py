@@ -11,7 +11,8 @@ import pytest
 from cleannews.lines import DropReason, LinkFarm, clean_lines
 from cleannews.lines.features import FEATURE_NAMES
 from cleannews.lines.judge import FALLBACK_SCORE_FACTOR, decision_threshold
-from cleannews.lines.model import RULES_ONLY, LineModel
+from cleannews.lines.model import RULES_ONLY, LineModel, load_default_model, load_flat_model
+from cleannews.lines.split import is_flat
 
 BODY = [
     "The city council voted on Tuesday to build protected cycling lanes on four of the "
@@ -353,3 +354,11 @@ def test_title_choice_is_the_same_in_every_run() -> None:
         for seed in range(6)
     }
     assert len(outputs) == 1, outputs
+
+
+def test_a_flattened_page_is_judged_by_the_flat_model() -> None:
+    flat = " ".join(["Home News Sport Weather Contact", *BODY] * 4)
+    assert is_flat(flat) and not is_flat("\n".join(BODY * 4))
+    scores = [line.score for line in clean_lines(flat).lines]
+    assert scores == [line.score for line in clean_lines(flat, load_flat_model()).lines]
+    assert scores != [line.score for line in clean_lines(flat, load_default_model()).lines]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
@@ -12,12 +13,14 @@ import pytest
 
 from cleannews.lines.features import FEATURE_NAMES, line_features
 from cleannews.lines.model import (
+    FLAT_MODEL_RESOURCE,
     MODEL_RESOURCE,
     RULES_ONLY,
     SMOOTHING_NAMES,
     KeepAllModel,
     LineModel,
     load_default_model,
+    load_flat_model,
     smoothing_inputs,
 )
 from cleannews.lines.split import SourceLine
@@ -38,14 +41,15 @@ REASONS: list[str | None] = ["navigation", None, None, None, None, "reaction_cou
 _TERM = re.compile(r"(\w+?)([+-]\d+\.\d{2})")
 
 
-def _shipped() -> dict[str, Any]:
-    resource = resources.files("cleannews.lines").joinpath(MODEL_RESOURCE)
+def _shipped(name: str = MODEL_RESOURCE) -> dict[str, Any]:
+    resource = resources.files("cleannews.lines").joinpath(name)
     data: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
     return data
 
 
-def test_shipped_model_names_exactly_this_versions_features() -> None:
-    data = _shipped()
+@pytest.mark.parametrize("name", [MODEL_RESOURCE, FLAT_MODEL_RESOURCE])
+def test_shipped_model_names_exactly_this_versions_features(name: str) -> None:
+    data = _shipped(name)
     assert set(data["features"]) == set(FEATURE_NAMES)
     assert data["smoothing"], "the shipped model has at least one smoothing stage"
     for stage in data["smoothing"]:
@@ -53,14 +57,19 @@ def test_shipped_model_names_exactly_this_versions_features() -> None:
         assert stage["forest"]["columns"] == list(SMOOTHING_NAMES)
 
 
-def test_shipped_model_loads() -> None:
-    model = load_default_model()
+@pytest.mark.parametrize("load", [load_default_model, load_flat_model])
+def test_shipped_model_loads(load: Callable[[], LineModel]) -> None:
+    model = load()
     assert type(model) is LineModel  # not the KeepAllModel stand-in
     assert len(model.feature_weights) == len(FEATURE_NAMES)
     assert all(len(stage.weights) == len(SMOOTHING_NAMES) for stage in model.smoothing)
     assert all(stage.forest is not None and stage.forest_share > 0 for stage in model.smoothing)
     assert 0.0 < model.threshold < 1.0
-    assert load_default_model() is model  # loaded once per process
+    assert load() is model  # loaded once per process
+
+
+def test_the_flat_model_is_a_model_of_its_own() -> None:
+    assert load_flat_model().feature_weights != load_default_model().feature_weights
 
 
 def test_smoothing_inputs_match_the_names() -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -21,6 +24,7 @@ from cleannews.train import (
     fit_model,
     gold_without_title,
     line_labels,
+    load_flat_pages,
 )
 
 TITLE = "Cycling lanes approved"
@@ -175,3 +179,23 @@ def test_fit_headline_model_without_pages_is_neutral() -> None:
     model = fit_headline_model([])
     assert set(model["features"]) == set(HEADLINE_FEATURES)
     assert set(model["features"].values()) == {0.0}
+
+
+def test_flat_pages_are_made_from_the_html_and_short_pages_left_out(tmp_path: Path) -> None:
+    """The flat model learns from each page's HTML flattened to one line; a page too short
+    to be taken for flattened is judged by the line model, so it is not learnt from."""
+    story = " ".join(f"The council met on day {n} and voted to build more bike lanes."
+                     for n in range(30))
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "long.html").write_text(
+        f"<nav><a>Home</a> <a>News</a></nav><article><p>{story}</p></article>")
+    (tmp_path / "html" / "short.html").write_text("<p>Home</p><p>A short note.</p>")
+    (tmp_path / "gold.jsonl").write_text(
+        json.dumps({"id": "long", "text": story}) + "\n"
+        + json.dumps({"id": "short", "text": "A short note."}) + "\n")
+    pages = load_flat_pages([tmp_path], jobs=1)
+    assert [(page.id, page.folder) for page in pages] == [("long", f"{tmp_path.name}/flat")]
+    texts = pages[0].texts
+    # Cut into sentences; the menu stays glued to the first, which is still mostly story.
+    assert len(texts) == 30 and texts[0].startswith("Home News The council met on day 0")
+    assert pages[0].labels == [1.0] * 30

@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from cleannews.lines import rules
 from cleannews.lines.counts import count_lines
-from cleannews.lines.model import LineModel, load_default_model
-from cleannews.lines.split import SourceLine, split_lines
+from cleannews.lines.model import LineModel, load_default_model, load_flat_model
+from cleannews.lines.split import SourceLine, is_flat, split_lines
 from cleannews.lines.stopwords import STOP_WORDS
 
 __all__ = [
@@ -394,8 +394,10 @@ def judge_rules(
 def clean_lines(text: str, model: LineModel | None = None, explain: bool = False) -> CleanedText:
     """Judge every non-blank line of ``text``; see :class:`CleanedText`.
 
-    ``model`` defaults to the shipped line classifier; with ``explain``, each line's
-    ``detail`` names the features that weighed most in its score.
+    ``model`` defaults to the shipped line classifier, or for a page a scraper flattened
+    to one line (:func:`~cleannews.lines.split.is_flat`), to the one fitted on such pages'
+    sentences; with ``explain``, each line's ``detail`` names the features that weighed
+    most in its score.
 
     >>> cleaned = clean_lines("Home > News\\nThe council closed the old school on Tuesday.")
     >>> [(line.text[:18] + " ...", line.reason) for line in cleaned.lines]
@@ -405,7 +407,7 @@ def clean_lines(text: str, model: LineModel | None = None, explain: bool = False
         raise TypeError(f"clean_lines takes str, not {type(text).__name__}; decode bytes first")
     lines, verdicts, farms = judge_rules(text)
     if model is None:
-        model = load_default_model()
+        model = load_flat_model() if is_flat(text) else load_default_model()
     reasons = [v[0].value if v else None for v in verdicts]
     scores = model.score_lines(lines, reasons, explain=explain)
     threshold = decision_threshold(model.threshold, verdicts, [s.probability for s in scores])

@@ -44,12 +44,14 @@ __all__ = [
     "later_stage_logits",
     "line_words",
     "load_default_model",
+    "load_flat_model",
     "smoothing_inputs",
     "stage_logits",
     "stage_one_logits",
 ]
 
 MODEL_RESOURCE = "line_model.json"
+FLAT_MODEL_RESOURCE = "flat_model.json"
 _LOG_WORDS = FEATURE_NAMES.index("log_words")
 _BULLET = FEATURE_NAMES.index("bullet")
 # Lines each side whose stage-one scores the smoothing stage sees.
@@ -311,13 +313,24 @@ class KeepAllModel(LineModel):
         return [ScoredLine(1.0, "") for _ in lines]
 
 
+def _load(name: str) -> LineModel | None:
+    resource = resources.files("cleannews.lines").joinpath(name)
+    if not resource.is_file():
+        return None
+    return LineModel.from_dict(json.loads(resource.read_text(encoding="utf-8")))
+
+
 @lru_cache(maxsize=1)
 def load_default_model() -> LineModel:
     """Load the model shipped with the package (once per process)."""
-    resource = resources.files("cleannews.lines").joinpath(MODEL_RESOURCE)
-    if not resource.is_file():
-        return KeepAllModel((), (), 0.5)
-    return LineModel.from_dict(json.loads(resource.read_text(encoding="utf-8")))
+    return _load(MODEL_RESOURCE) or KeepAllModel((), (), 0.5)
+
+
+@lru_cache(maxsize=1)
+def load_flat_model() -> LineModel:
+    """Load the model for pages flattened to one line (:func:`split.is_flat`), fitted on
+    their sentences; the default model if none is shipped."""
+    return _load(FLAT_MODEL_RESOURCE) or load_default_model()
 
 
 # Used where only the explicit rules should judge (text that an extractor already chose).

@@ -18,7 +18,9 @@ from itertools import pairwise
 
 from cleannews.lines import patterns
 
-__all__ = ["SourceLine", "split_lines", "strip_emphasis", "strip_link_markup", "unescape"]
+__all__ = [
+    "SourceLine", "is_flat", "split_lines", "strip_emphasis", "strip_link_markup", "unescape",
+]
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 # Markdown images and links: ![alt](src), [text](url "title"), [text][ref]; also the
@@ -386,6 +388,16 @@ FLAT_LINE_CHARS = 1000
 _SENTENCE_GAP = re.compile(
     r"(?:(?<=[.!?…。！？])|(?<=[.!?…。！？][\"'”’»)\]」』]))\s+(?=[\"'“‘«(\[「『]?[^\W\d_a-z])"
     r"|(?<=[。！？])(?=\S)")
+
+
+def is_flat(text: str) -> bool:
+    """Whether a scraper flattened the page: its lines average more than FLAT_LINE_CHARS
+    characters. Such a page is cut into sentences and judged by its own classifier.
+
+    >>> is_flat("Home News " * 200), is_flat("Home\\nNews\\n" * 200)
+    (True, False)
+    """
+    return _is_flat(text, _NEWLINES.split(text) if "\r" in text else text.split("\n"))
 
 
 def _is_flat(text: str, raw: Sequence[str]) -> bool:
