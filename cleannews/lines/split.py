@@ -405,8 +405,16 @@ def _is_flat(text: str, raw: Sequence[str]) -> bool:
     spaces a layout pads them with)."""
     if len(text) <= FLAT_LINE_CHARS:
         return False
-    lengths = [len(line.strip()) for line in raw]
-    return sum(lengths) > FLAT_LINE_CHARS * sum(1 for length in lengths if length)
+    # A page with more non-blank lines than this cannot average FLAT_LINE_CHARS: most
+    # pages are ruled out after their first few lines.
+    most = len(text) // FLAT_LINE_CHARS
+    lines = 0
+    for line in raw:
+        if line and not line.isspace():
+            lines += 1
+            if lines > most:
+                return False
+    return sum(len(line.strip()) for line in raw) > FLAT_LINE_CHARS * lines
 
 
 def split_lines(text: str) -> list[SourceLine]:
