@@ -196,7 +196,9 @@ def judge_document(
         model = None if options.classify_html else RULES_ONLY
     else:
         text, model = decoded.text, None
-    cleaned = clean_lines(text, model, explain=explain)
+    # Readers' comments, when asked for, come from the HTML extractor: keep them.
+    keep_comments = kind is Kind.HTML and options.extract.include_comments
+    cleaned = clean_lines(text, model, explain=explain, keep_comments=keep_comments)
     metadata = build_metadata(cleaned, extraction, document.url)
     if extraction is None and metadata.title:
         # A dump's headline, picked among its lines, is the title, not part of the text.

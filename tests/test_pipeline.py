@@ -20,6 +20,7 @@ from cleannews import (
     clean_document,
     clean_documents,
 )
+from cleannews.extract import ExtractOptions
 from cleannews.pipeline import document_id
 
 BODY = ("The city council voted on Tuesday to build protected cycling lanes on four of the "
@@ -199,3 +200,21 @@ def test_every_module_is_reachable_by_its_dotted_name() -> None:
         imported = importlib.import_module(module.name)
         reached = reduce(getattr, module.name.split(".")[1:], cleannews)
         assert reached is imported, module.name
+
+
+def test_comments_asked_for_are_kept_whole() -> None:
+    """With include_comments, neither the comment headers nor the replies between them
+    are dropped as comments; without it, the extractor leaves the comments out."""
+    paragraphs = "".join(f"<p>{BODY.replace('four', str(n))}</p>" for n in range(5, 11))
+    reply = "I think this is a great idea and I will ride to work every day from now on"
+    comments = "".join(f"<div class='comment'><p>Jane{n} on May {n}, 2024 at 6:34 am said:</p>"
+                       f"<p>{reply}, number {n}.</p></div>" for n in range(1, 4))
+    page = (f"<html><head><title>Lanes</title></head><body><article><h1>Lanes</h1>{paragraphs}"
+            f"</article><section id='comments' class='comments'>{comments}</section>"
+            "</body></html>")
+    asked = Options(extract=ExtractOptions(include_comments=True))
+    text = clean_document(Document(page), asked).text
+    for n in range(1, 4):
+        assert f"Jane{n} on May {n}, 2024 at 6:34 am said:" in text
+        assert f"{reply}, number {n}." in text
+    assert reply not in clean_document(Document(page)).text

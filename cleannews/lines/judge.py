@@ -391,13 +391,15 @@ def judge_rules(
     return lines, verdicts, farms
 
 
-def clean_lines(text: str, model: LineModel | None = None, explain: bool = False) -> CleanedText:
+def clean_lines(text: str, model: LineModel | None = None, explain: bool = False,
+                keep_comments: bool = False) -> CleanedText:
     """Judge every non-blank line of ``text``; see :class:`CleanedText`.
 
     ``model`` defaults to the shipped line classifier, or for a page a scraper flattened
     to one line (:func:`~cleannews.lines.split.is_flat`), to the one fitted on such pages'
     sentences; with ``explain``, each line's ``detail`` names the features that weighed
-    most in its score.
+    most in its score. With ``keep_comments`` (readers' comments were asked for), the
+    comment rules drop nothing: neither comment headers nor the lines between them.
 
     >>> cleaned = clean_lines("Home > News\\nThe council closed the old school on Tuesday.")
     >>> [(line.text[:18] + " ...", line.reason) for line in cleaned.lines]
@@ -411,12 +413,12 @@ def clean_lines(text: str, model: LineModel | None = None, explain: bool = False
     reasons = [v[0].value if v else None for v in verdicts]
     scores = model.score_lines(lines, reasons, explain=explain)
     threshold = decision_threshold(model.threshold, verdicts, [s.probability for s in scores])
-    thread = comment_thread(verdicts)
+    thread = range(0) if keep_comments else comment_thread(verdicts)
     judged: list[JudgedLine] = []
     for index, (line, verdict, scored) in enumerate(zip(lines, verdicts, scores, strict=True)):
         reason: DropReason | None
         score: float | None = scored.probability
-        if verdict is not None:
+        if verdict is not None and not (keep_comments and verdict[0] is DropReason.COMMENT):
             # The rule decided; the model's score for such a line is a fixed stand-in.
             (reason, detail), score = verdict, None
         elif index in thread:
