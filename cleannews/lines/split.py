@@ -19,7 +19,8 @@ from itertools import pairwise
 from cleannews.lines import patterns
 
 __all__ = [
-    "SourceLine", "is_flat", "split_lines", "strip_emphasis", "strip_link_markup", "unescape",
+    "SourceLine", "is_flat", "split_lines", "split_sentences", "strip_emphasis",
+    "strip_link_markup", "unescape",
 ]
 
 _NEWLINES = re.compile(r"\r\n|\r|\n")
@@ -383,11 +384,44 @@ def _join_split_links(numbered: Iterable[tuple[int, str]]) -> list[tuple[int, st
 # A page whose lines average more characters than this was flattened by its scraper (its
 # whitespace collapsed, "one line a page"): it has no lines to judge, so its sentences are.
 FLAT_LINE_CHARS = 1000
-# Where one sentence ends and the next begins: after a full stop (and a closing quote or
-# bracket), before a capital or a letter of a caseless script; after a CJK full stop.
-_SENTENCE_GAP = re.compile(
-    r"(?:(?<=[.!?…。！？])|(?<=[.!?…。！？][\"'”’»)\]」』]))\s+(?=[\"'“‘«(\[「『]?[^\W\d_a-z])"
-    r"|(?<=[。！？])(?=\S)")
+# Where a sentence may end: a full stop, maybe a closing quote or bracket, then a space;
+# or a CJK full stop, which needs no space after it.
+_SENTENCE_END_GAP = re.compile(r"[.!?…。！？][\"'”’»)\]」』]*\s+|[。！？](?=\S)")
+# What starts a sentence for certain: a capital or a letter of a caseless script, maybe
+# after an opening quote or bracket.
+_SENTENCE_START = re.compile(r"[\"'“‘«(\[「『]?[^\W\d_a-z]")
+# A count in brackets belongs with what it counts ("veryGood! (32)", "Comments? (4)").
+_COUNT_AFTER = re.compile(r"[(\[]\d+[)\]]")
+# The word before a full stop, if it is one ("online."), not an abbreviation ("e.g.", "U.S.").
+_LAST_WORD = re.compile(r"(?<![.\w])[^\W\d_]{3,}$")
+
+
+def split_sentences(line: str) -> list[str]:
+    """Cut a flattened page's line into sentences.
+
+    A sentence ends at "!" or "?", at a CJK full stop, and at a full stop before a capital
+    (or a caseless script's letter), or before a lower-case letter after a whole word of
+    three or more letters, unless a count in brackets follows: so a counter or a menu glued
+    after the last sentence ("... online. veryGood! (32)") comes apart, and "e.g. this",
+    "Dec. 16" or the counter itself does not.
+
+    >>> split_sentences("They met online. veryGood! (32) Related e.g. this. 東京は晴れ。大阪")
+    ['They met online.', 'veryGood! (32) Related e.g. this.', '東京は晴れ。', '大阪']
+    """
+    pieces: list[str] = []
+    start = 0
+    for gap in _SENTENCE_END_GAP.finditer(line):
+        mark = gap.group(0)[0]
+        after = line[gap.end():gap.end() + 2]
+        if not after or _COUNT_AFTER.match(line, gap.end()):
+            continue
+        if mark == "." and not _SENTENCE_START.match(after) and not (
+                after[0].islower() and _LAST_WORD.search(line[start:gap.start()])):
+            continue
+        pieces.append(line[start:gap.end()].strip())
+        start = gap.end()
+    pieces.append(line[start:].strip())
+    return [piece for piece in pieces if piece]
 
 
 def is_flat(text: str) -> bool:
@@ -431,7 +465,7 @@ def split_lines(text: str) -> list[SourceLine]:
     numbered: Iterable[tuple[int, str]]
     if _is_flat(text, raw):
         numbered = [(number, sentence) for number, line in enumerate(raw, start=1)
-                    for sentence in _SENTENCE_GAP.split(line)]
+                    for sentence in split_sentences(line)]
     else:
         wrapping = _wrapping(text, raw)
         numbered = _unwrap(raw, *wrapping) if wrapping else enumerate(raw, start=1)
