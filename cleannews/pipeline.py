@@ -198,7 +198,9 @@ def judge_document(
         text, model = decoded.text, None
     # Readers' comments, when asked for, come from the HTML extractor: keep them.
     keep_comments = kind is Kind.HTML and options.extract.include_comments
-    cleaned = clean_lines(text, model, explain=explain, keep_comments=keep_comments)
+    # An extractor's long lines are paragraphs, not a page its scraper flattened.
+    cleaned = clean_lines(text, model, explain=explain, keep_comments=keep_comments,
+                          unflatten=kind is Kind.TEXT)
     metadata = build_metadata(cleaned, extraction, document.url)
     if extraction is None and metadata.title:
         # A dump's headline, picked among its lines, is the title, not part of the text.

@@ -218,3 +218,11 @@ def test_comments_asked_for_are_kept_whole() -> None:
         assert f"Jane{n} on May {n}, 2024 at 6:34 am said:" in text
         assert f"{reply}, number {n}." in text
     assert reply not in clean_document(Document(page)).text
+
+
+def test_a_long_extracted_paragraph_stays_one_paragraph() -> None:
+    """An HTML page whose article is one long paragraph is not a flattened dump."""
+    paragraph = " ".join(BODY.replace("four", str(n)) for n in range(5, 15))
+    page = (f"<html><head><title>Lanes</title></head><body><article><h1>Lanes</h1>"
+            f"<p>{paragraph}</p></article></body></html>")
+    assert clean_document(Document(page)).text == paragraph

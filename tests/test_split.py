@@ -343,3 +343,10 @@ def test_a_page_of_long_paragraphs_keeps_its_lines() -> None:
     page = "\n".join([PARAGRAPH + " " + PARAGRAPH] * 3 + ["Share 4"])
     assert [line.text for line in split_lines(page)] == [PARAGRAPH + " " + PARAGRAPH] * 3 + [
         "Share 4"]
+
+
+def test_unflatten_off_keeps_a_long_line_whole() -> None:
+    """Text an extractor chose: its long lines are paragraphs, never cut into sentences."""
+    flat = " ".join([PARAGRAPH] * 8)
+    assert len(split_lines(flat)) == 8
+    assert [line.text for line in split_lines(flat, unflatten=False)] == [flat]

@@ -381,10 +381,11 @@ def decision_threshold(
 
 
 def judge_rules(
-    text: str,
+    text: str, unflatten: bool = True,
 ) -> tuple[list[SourceLine], list[tuple[DropReason, str] | None], list[LinkFarm]]:
-    """Split text into lines and apply the explicit rules; the classifier's input."""
-    lines = _split_glued(split_lines(text))
+    """Split text into lines (see :func:`split_lines` for ``unflatten``) and apply the
+    explicit rules; the classifier's input."""
+    lines = _split_glued(split_lines(text, unflatten))
     texts = [line.text for line in lines]
     verdicts = _judge_rules(texts)
     farms = _find_link_farms(texts, verdicts)
@@ -392,14 +393,16 @@ def judge_rules(
 
 
 def clean_lines(text: str, model: LineModel | None = None, explain: bool = False,
-                keep_comments: bool = False) -> CleanedText:
+                keep_comments: bool = False, unflatten: bool = True) -> CleanedText:
     """Judge every non-blank line of ``text``; see :class:`CleanedText`.
 
     ``model`` defaults to the shipped line classifier, or for a page a scraper flattened
     to one line (:func:`~cleannews.lines.split.is_flat`), to the one fitted on such pages'
     sentences; with ``explain``, each line's ``detail`` names the features that weighed
     most in its score. With ``keep_comments`` (readers' comments were asked for), the
-    comment rules drop nothing: neither comment headers nor the lines between them.
+    comment rules drop nothing: neither comment headers nor the lines between them. Without
+    ``unflatten`` (text an HTML extractor chose, whose long lines are paragraphs), a page
+    is never taken for flattened.
 
     >>> cleaned = clean_lines("Home > News\\nThe council closed the old school on Tuesday.")
     >>> [(line.text[:18] + " ...", line.reason) for line in cleaned.lines]
@@ -407,9 +410,9 @@ def clean_lines(text: str, model: LineModel | None = None, explain: bool = False
     """
     if not isinstance(text, str):
         raise TypeError(f"clean_lines takes str, not {type(text).__name__}; decode bytes first")
-    lines, verdicts, farms = judge_rules(text)
+    lines, verdicts, farms = judge_rules(text, unflatten)
     if model is None:
-        model = load_flat_model() if is_flat(text) else load_default_model()
+        model = load_flat_model() if unflatten and is_flat(text) else load_default_model()
     reasons = [v[0].value if v else None for v in verdicts]
     scores = model.score_lines(lines, reasons, explain=explain)
     threshold = decision_threshold(model.threshold, verdicts, [s.probability for s in scores])

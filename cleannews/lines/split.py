@@ -451,19 +451,21 @@ def _is_flat(text: str, raw: Sequence[str]) -> bool:
     return sum(len(line.strip()) for line in raw) > FLAT_LINE_CHARS * lines
 
 
-def split_lines(text: str) -> list[SourceLine]:
+def split_lines(text: str, unflatten: bool = True) -> list[SourceLine]:
     """Split text into numbered, stripped lines (paragraphs, if the dump was wrapped).
 
     Blank lines are left out. Only CR and LF end a line: ``str.splitlines`` would also
     split at form feeds and U+2028, which scraped text carries inside paragraphs. The
-    indent counts a tab as four columns.
+    indent counts a tab as four columns. With ``unflatten`` (for a scraped dump, not for
+    paragraphs an extractor chose), a page flattened to one line (:func:`is_flat`) is cut
+    into its sentences.
 
     >>> [(line.number, line.indent, line.text) for line in split_lines("a\\r\\n\\n  b  \\u2028c")]
     [(1, 0, 'a'), (3, 2, 'b  \\u2028c')]
     """
     raw = _NEWLINES.split(text) if "\r" in text else text.split("\n")
     numbered: Iterable[tuple[int, str]]
-    if _is_flat(text, raw):
+    if unflatten and _is_flat(text, raw):
         numbered = [(number, sentence) for number, line in enumerate(raw, start=1)
                     for sentence in split_sentences(line)]
     else:
