@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleannews.lines.split import split_lines, strip_emphasis, strip_link_markup, unescape
+from cleannews.lines.split import (
+    split_lines,
+    split_sentences,
+    strip_emphasis,
+    strip_link_markup,
+    unescape,
+)
 
 PARAGRAPH = (
     "The council voted on Tuesday to build twelve kilometres of protected bike lanes "
@@ -350,3 +356,10 @@ def test_unflatten_off_keeps_a_long_line_whole() -> None:
     flat = " ".join([PARAGRAPH] * 8)
     assert len(split_lines(flat)) == 8
     assert [line.text for line in split_lines(flat, unflatten=False)] == [flat]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab. !?。\"()3Ae")), max_size=80))
+def test_split_sentences_loses_and_reorders_nothing(line: str) -> None:
+    pieces = split_sentences(line)
+    assert "".join("".join(pieces).split()) == "".join(line.split())
+    assert all(piece == piece.strip() and piece for piece in pieces)
