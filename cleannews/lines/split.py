@@ -431,7 +431,12 @@ def is_flat(text: str) -> bool:
     >>> is_flat("Home News " * 200), is_flat("Home\\nNews\\n" * 200)
     (True, False)
     """
-    return _is_flat(text, _NEWLINES.split(text) if "\r" in text else text.split("\n"))
+    return _is_flat(text, _raw_lines(text))
+
+
+def _raw_lines(text: str) -> list[str]:
+    """The text's lines: only CR and LF end one (see :func:`split_lines`)."""
+    return _NEWLINES.split(text) if "\r" in text else text.split("\n")
 
 
 def _is_flat(text: str, raw: Sequence[str]) -> bool:
@@ -463,7 +468,7 @@ def split_lines(text: str, unflatten: bool = True) -> list[SourceLine]:
     >>> [(line.number, line.indent, line.text) for line in split_lines("a\\r\\n\\n  b  \\u2028c")]
     [(1, 0, 'a'), (3, 2, 'b  \\u2028c')]
     """
-    raw = _NEWLINES.split(text) if "\r" in text else text.split("\n")
+    raw = _raw_lines(text)
     numbered: Iterable[tuple[int, str]]
     if unflatten and _is_flat(text, raw):
         numbered = [(number, sentence) for number, line in enumerate(raw, start=1)
