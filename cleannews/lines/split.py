@@ -390,7 +390,7 @@ _SENTENCE_END_GAP = re.compile(r"[.!?…。！？][\"'”’»)\]」』]*\s+|[�
 # What starts a sentence for certain: a capital or a letter of a caseless script, maybe
 # after an opening quote or bracket.
 _SENTENCE_START = re.compile(r"[\"'“‘«(\[「『]?[^\W\d_a-z]")
-# A count in brackets belongs with what it counts ("veryGood! (32)", "Comments? (4)").
+# A count in brackets belongs with what it counts ("Great! (12)", "Comments? (4)").
 _COUNT_AFTER = re.compile(r"[(\[]\d+[)\]]")
 # The word before a full stop, if it is one ("online."), not an abbreviation ("e.g.", "U.S.").
 _LAST_WORD = re.compile(r"(?<![.\w])[^\W\d_]{3,}$")
@@ -402,11 +402,11 @@ def split_sentences(line: str) -> list[str]:
     A sentence ends at "!" or "?", at a CJK full stop, and at a full stop before a capital
     (or a caseless script's letter), or before a lower-case letter after a whole word of
     three or more letters, unless a count in brackets follows: so a counter or a menu glued
-    after the last sentence ("... online. veryGood! (32)") comes apart, and "e.g. this",
+    after the last sentence ("... online. Great! (12)") comes apart, and "e.g. this",
     "Dec. 16" or the counter itself does not.
 
-    >>> split_sentences("They met online. veryGood! (32) Related e.g. this. 東京は晴れ。大阪")
-    ['They met online.', 'veryGood! (32) Related e.g. this.', '東京は晴れ。', '大阪']
+    >>> split_sentences("They met online. Great! (12) Related e.g. this. 東京は晴れ。大阪")
+    ['They met online.', 'Great! (12) Related e.g. this.', '東京は晴れ。', '大阪']
     """
     pieces: list[str] = []
     start = 0
