@@ -26,6 +26,8 @@ from cleannews.lines.windows import (
     Bools,
     Floats,
     distances_to,
+    run_lengths,
+    run_sums,
     set_columns,
     shifted,
     sigmoid,
@@ -104,21 +106,10 @@ def _list_runs(bullets: Bools, probabilities: Floats) -> tuple[Floats, Floats]:
     """For each line of a list (a run of list items), the list's mean probability and its
     number of items; a line outside lists gets its own probability and 0 items. A list of
     headlines is judged as one."""
-    total = len(bullets)
-    if not total:
-        return probabilities.copy(), np.zeros(0)
-    starts = bullets & ~np.concatenate(([False], bullets[:-1]))
-    run = np.cumsum(starts) - 1
-    run = np.where(bullets, run, -1)
-    runs = int(run.max()) + 1 if bullets.any() else 0
-    inside = run >= 0
-    items = np.bincount(run[inside], minlength=runs).astype(np.float64)
-    sums = np.bincount(run[inside], weights=probabilities[inside], minlength=runs)
-    means = np.where(inside, 0.0, probabilities)
-    counts = np.zeros(total)
-    means[inside] = sums[run[inside]] / items[run[inside]]
-    counts[inside] = items[run[inside]]
-    return means, counts
+    items = run_lengths(bullets).astype(np.float64)
+    means = np.where(bullets, run_sums(bullets, probabilities) / np.maximum(items, 1),
+                     probabilities)
+    return means, items
 
 
 def smoothing_inputs(logits: Floats, vectors: Floats) -> Floats:

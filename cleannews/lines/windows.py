@@ -18,6 +18,7 @@ __all__ = [
     "Floats",
     "distances_to",
     "run_lengths",
+    "run_sums",
     "set_columns",
     "shifted",
     "sigmoid",
@@ -153,6 +154,23 @@ def run_lengths(marks: Bools) -> NDArray[np.int64]:
     np.add.at(steps, ends, -lengths)
     runs = np.cumsum(steps)[:-1]
     return np.where(marked, runs, 0)
+
+
+def run_sums(marks: Bools, values: Floats) -> Floats:
+    """For each line, the sum of ``values`` over the run of marked lines it is in (0.0 if
+    unmarked).
+
+    >>> run_sums(np.array([True, True, False, True]), np.array([0.5, 0.25, 9.0, 1.0])).tolist()
+    [0.75, 0.75, 0.0, 1.0]
+    """
+    marked = np.asarray(marks, dtype=bool)
+    result = np.zeros(len(marked))
+    if not marked.any():
+        return result
+    run = np.cumsum(marked & ~np.concatenate(([False], marked[:-1]))) - 1
+    sums = np.bincount(run[marked], weights=np.asarray(values)[marked])
+    result[marked] = sums[run[marked]]
+    return result
 
 
 def sigmoid(values: Floats) -> Floats:
