@@ -410,9 +410,11 @@ def clean_lines(text: str, model: LineModel | None = None, explain: bool = False
     """
     if not isinstance(text, str):
         raise TypeError(f"clean_lines takes str, not {type(text).__name__}; decode bytes first")
-    lines, verdicts, farms = judge_rules(text, unflatten)
+    # Decided once: split_lines need not look again at a page that is not flat.
+    flat = unflatten and is_flat(text)
+    lines, verdicts, farms = judge_rules(text, unflatten=flat)
     if model is None:
-        model = load_flat_model() if unflatten and is_flat(text) else load_default_model()
+        model = load_flat_model() if flat else load_default_model()
     reasons = [v[0].value if v else None for v in verdicts]
     scores = model.score_lines(lines, reasons, explain=explain)
     threshold = decision_threshold(model.threshold, verdicts, [s.probability for s in scores])
