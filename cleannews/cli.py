@@ -37,7 +37,17 @@ def exit_code(records: int, errors: int) -> int:
     return 1 if errors else 0
 
 
-def _write_explanation(path: str, stdin: BinaryIO, options: Options, url: str | None,
+def _binary_stdin() -> BinaryIO | None:
+    """Standard input as bytes, or None where the process has none (a closed descriptor 0).
+
+    ``sys.stdin.buffer`` rather than click's stream helpers, which click deprecates; under
+    ``CliRunner`` it is the test's input.
+    """
+    stream = sys.stdin
+    return None if stream is None else stream.buffer
+
+
+def _write_explanation(path: str, stdin: BinaryIO | None, options: Options, url: str | None,
                        out: IO[str]) -> int:
     errors = 0
     for name in expand_paths([path]):
@@ -114,9 +124,9 @@ def main(paths: tuple[str, ...], output: IO[str], text_only: bool, explain: bool
         raise click.UsageError("--favor-precision and --favor-recall exclude each other")
     if text_only and explain:
         raise click.UsageError("--text and --explain exclude each other")
-    stdin = click.get_binary_stream("stdin")
+    stdin = _binary_stdin()
     if not paths:
-        if stdin.isatty():
+        if stdin is None or stdin.isatty():
             raise click.UsageError("no input: give a PATH, or pipe a page in")
         paths = (STDIN,)
     options = Options(
