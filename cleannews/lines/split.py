@@ -478,7 +478,11 @@ def split_lines(text: str, unflatten: bool = True) -> list[SourceLine]:
         numbered = _unwrap(raw, *wrapping) if wrapping else enumerate(raw, start=1)
     if "](" in text:
         numbered = _join_split_links(numbered)
-    result: list[SourceLine] = []
+    starts: list[tuple[int, int, float]] = []  # (number, indent, link share) of each line
+    texts: list[list[str]] = []  # each line's pieces, joined once at the end
+    # The end of the last line's text, all that _goes_on_from and the glue read of it: a
+    # page of a million one-word lines that all join would make "text + piece" quadratic.
+    tail = ""
     blank_before = True
     for number, line in numbered:
         stripped = line.strip()
@@ -499,19 +503,24 @@ def split_lines(text: str, unflatten: bool = True) -> list[SourceLine]:
         else:
             plain, link_share = stripped, 0.0
         plain = unescape(strip_emphasis(plain))
-        if not blank_before and _goes_on_from(result[-1].text, plain):
-            previous = result[-1]
-            glue = " " if plain[0].isalnum() and not _joins_unspaced(
-                previous.text, plain) else ""
-            result[-1] = SourceLine(previous.number, previous.indent,
-                                    previous.text + glue + plain, previous.link_share)
+        if not blank_before and _goes_on_from(tail, plain):
+            glue = " " if plain[0].isalnum() and not _joins_unspaced(tail, plain) else ""
+            texts[-1] += (glue, plain)
+            tail = (tail + glue + plain)[-_TAIL_CHARS:]
             continue
         blank_before = False
         lead = len(line) - len(line.lstrip())
         indent = len(line[:lead].expandtabs(4)) if "\t" in line[:lead] else lead
-        result.append(SourceLine(number, indent, plain, link_share))
-    return result
+        starts.append((number, indent, link_share))
+        texts.append([plain])
+        tail = plain[-_TAIL_CHARS:]
+    return [SourceLine(number, indent, "".join(pieces), link_share)
+            for (number, indent, link_share), pieces in zip(starts, texts, strict=True)]
 
+
+# How much of a line's end _goes_on_from needs: its last character, and its last word when
+# that word can be a phrase opener (a longer one is no opener however it is cut).
+_TAIL_CHARS = max(len(word) for word in patterns.PHRASE_OPENERS) + 1
 
 # Punctuation that closes a phrase, so cannot start one (Latin, CJK, Arabic).
 _CLOSING = frozenset(",.;:!?)]}»”’%、，。：；！？）」』】،؛؟")
