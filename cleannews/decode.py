@@ -1,9 +1,11 @@
 """Bytes to text: the only place in cleannews where bytes become ``str``.
 
-The order of attempts follows what scraped pages need: a byte-order mark wins, then strict
-UTF-8 (pages are often re-saved as UTF-8 but keep their old ``<meta charset>``), then the
-charset the document declares, then chardet's guess, and finally UTF-8 with replacement
-characters, which never fails and is reported as lossy.
+The order of attempts follows what scraped pages need: a byte-order mark wins, then
+UTF-16 without one (told by its zero bytes), then strict UTF-8 (pages are often re-saved as
+UTF-8 but keep their old ``<meta charset>``), then UTF-8 with a few stray single-byte
+characters (a page pasted together from two sources), then the charset the document
+declares, then chardet's guess, and finally UTF-8 with replacement characters, which never
+fails and is reported as lossy.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-__all__ = ["Decoded", "decode_bytes"]
+__all__ = ["Decoded", "decode_bytes", "without_control_characters"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
@@ -35,6 +37,48 @@ _DECLARED_CHARSET = re.compile(
 # Below this chardet confidence the guess is still used (it beats replacement characters),
 # but the record says the encoding is uncertain.
 CHARDET_MIN_CONFIDENCE = 0.2
+
+
+# UTF-16 without a byte-order mark: in text that is mostly ASCII (markup, Latin scripts)
+# every other byte is zero. Of the first bytes, at least this share of one parity's must be
+# zero, and almost none of the other's.
+UTF16_SNIFF_BYTES = 4096
+UTF16_MIN_ZERO_SHARE = 0.25
+UTF16_MAX_OTHER_ZERO_SHARE = 0.02
+
+# A byte sequence that is valid UTF-8 and not ASCII; a stray Latin-1 byte seldom forms one.
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+# A text is UTF-8 with stray single-byte characters when at least this share of its
+# non-ASCII bytes form valid UTF-8 sequences. Legacy CJK encodings, whose byte pairs
+# sometimes look like UTF-8, stay far below it (about one pair in eight).
+MOSTLY_UTF8_SHARE = 0.8
+
+# Control characters no text means to carry (C0 but tab, line feed, vertical tab, form feed
+# and carriage return; DEL; C1, which only a wrong single-byte decoding produces).
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+# Browsers decode a page labelled Latin-1 (or ASCII) as windows-1252 (WHATWG Encoding),
+# whose bytes 0x80-0x9F are curly quotes, dashes and the euro sign; Latin-1 has only
+# control characters there.
+_WINDOWS_1252_FOR = frozenset({"latin-1", "iso8859-1", "ascii", "iso8859-15"})
+
+
+def _stray_byte_as_windows_1252(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: a byte that is not UTF-8 is read as windows-1252 (else Latin-1)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    stray = error.object[error.start:error.end]
+    try:
+        return stray.decode("cp1252"), error.end
+    except UnicodeDecodeError:
+        return stray.decode("latin-1"), error.end
+
+
+codecs.register_error("cleannews.windows-1252", _stray_byte_as_windows_1252)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,21 +138,84 @@ def decode_bytes(data: bytes) -> Decoded:
             text = _try(data, encoding)
             if text is not None:
                 return Decoded(text, "utf-8" if encoding == "utf-8-sig" else encoding, 1.0)
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        text = _try(data, utf16)
+        if text is not None:
+            return Decoded(text, utf16, 0.9)
     text = _try(data, "utf-8")
     if text is not None:
         return Decoded(text, "utf-8", 1.0)
+    share = _utf8_share(data)
+    if share >= MOSTLY_UTF8_SHARE:
+        return Decoded(data.decode("utf-8", errors="cleannews.windows-1252"), "utf-8",
+                       round(share, 3))
     declared = declared_charset(data)
     if declared is not None:
-        text = _try(data, declared)
+        text = _try_single_byte_as_browsers_do(data, declared)
         if text is not None:
             return Decoded(text, declared, 0.9)
     guess = _guess_with_chardet(data)
     if guess is not None:
         encoding, confidence = guess
-        text = _try(data, encoding)
+        text = _try_single_byte_as_browsers_do(data, encoding)
         if text is not None:
             return Decoded(text, encoding, confidence)
     return Decoded(data.decode("utf-8", errors="replace"), "utf-8", 0.0, lossy=True)
+
+
+def _try_single_byte_as_browsers_do(data: bytes, encoding: str) -> str | None:
+    """Decode with ``encoding``, reading a Latin-1 label as windows-1252 where that matters."""
+    if encoding in _WINDOWS_1252_FOR and re.search(rb"[\x80-\x9f]", data):
+        text = _try(data, "cp1252")
+        if text is not None:
+            return text
+    return _try(data, encoding)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Name the UTF-16 byte order of text without a byte-order mark, told by its zero bytes.
+
+    >>> _utf16_without_bom("<html><p>Hello</p>".encode("utf-16-le"))
+    'utf-16-le'
+    >>> _utf16_without_bom(b"plain ASCII text") is None
+    True
+    """
+    head = data[:UTF16_SNIFF_BYTES]
+    pairs = len(head) // 2
+    if pairs < 2:
+        return None
+    even_zeros = head[0::2].count(0) / pairs
+    odd_zeros = head[1::2].count(0) / pairs
+    if odd_zeros >= UTF16_MIN_ZERO_SHARE and even_zeros <= UTF16_MAX_OTHER_ZERO_SHARE:
+        return "utf-16-le"
+    if even_zeros >= UTF16_MIN_ZERO_SHARE and odd_zeros <= UTF16_MAX_OTHER_ZERO_SHARE:
+        return "utf-16-be"
+    return None
+
+
+def _utf8_share(data: bytes) -> float:
+    """The share of non-ASCII bytes that belong to valid UTF-8 sequences (0 when none).
+
+    >>> _utf8_share("café, naïve".encode() + b" and a stray \\xe9")
+    0.8
+    """
+    high = len(_HIGH_BYTE.findall(data))
+    if not high:
+        return 0.0
+    return sum(len(sequence) for sequence in _UTF8_SEQUENCE.findall(data)) / high
+
+
+def without_control_characters(text: str) -> str:
+    """Remove control characters that no text means to carry (NUL, escape, C1, ...).
+
+    Tabs and line ends stay, and so do vertical tabs and form feeds (dumpers write them
+    between pages).
+
+    >>> without_control_characters("caf\\x00é\\x1b[0m\\tok\\r\\n")
+    'café[0m\\tok\\r\\n'
+    """
+    return _CONTROL_CHARACTERS.sub("", text)
 
 
 def _guess_with_chardet(data: bytes) -> tuple[str, float] | None:
