@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import re
 
-__all__ = ["Kind", "detect_kind", "looks_like_binary", "looks_like_html"]
+__all__ = ["Kind", "detect_kind", "looks_like_binary", "looks_like_html", "sniff_file_format"]
 
 # The start of a page says whether it is markup; a dumped page may quote a tag or two
 # further down, so only the head of the input is sniffed.
@@ -25,6 +25,47 @@ MIN_TAGS_FOR_FRAGMENT = 3
 # input is binary: text in any language has next to none.
 BINARY_CONTROL_SHARE = 0.1
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+# Files that are neither HTML nor text, by their first bytes: a saved page is sometimes a
+# PDF or an image under an .html name. Some of these start with printable bytes ("%PDF-"),
+# so the share of control characters alone would let them through as text.
+_FILE_SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
+    # (signature, offset, name)
+    (b"%PDF-", 0, "PDF document"),
+    (b"PK\x03\x04", 0, "ZIP archive (or a docx, xlsx, odt or epub)"),
+    (b"\x89PNG\r\n\x1a\n", 0, "PNG image"),
+    (b"GIF87a", 0, "GIF image"),
+    (b"GIF89a", 0, "GIF image"),
+    (b"\xff\xd8\xff", 0, "JPEG image"),
+    (b"WEBP", 8, "WebP image"),
+    (b"ftyp", 4, "MP4 or QuickTime media"),
+    (b"OggS", 0, "Ogg media"),
+    (b"\x1f\x8b", 0, "gzip archive"),
+    (b"BZh", 0, "bzip2 archive"),
+    (b"\xfd7zXZ\x00", 0, "xz archive"),
+    (b"\x28\xb5\x2f\xfd", 0, "zstd archive"),
+    (b"7z\xbc\xaf\x27\x1c", 0, "7-Zip archive"),
+    (b"\x7fELF", 0, "executable"),
+    (b"WARC/", 0, "WARC archive"),
+    (b"SQLite format 3\x00", 0, "SQLite database"),
+)
+
+
+def sniff_file_format(data: bytes) -> str | None:
+    """Name the non-text file format that ``data`` starts with, if it has a known signature.
+
+    >>> sniff_file_format(b"%PDF-1.7\\n%...")
+    'PDF document'
+    >>> sniff_file_format(b"<html><body>Hello</body></html>") is None
+    True
+    """
+    for signature, offset, name in _FILE_SIGNATURES:
+        if data.startswith(signature, offset):
+            if signature == b"BZh" and not data[3:4].isdigit():
+                continue  # "BZh" alone starts words too; bzip2 follows it with a block size
+            return name
+    return None
 
 
 class Kind(str, enum.Enum):

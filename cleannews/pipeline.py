@@ -10,16 +10,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-import signal
-import threading
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from cleannews.decode import Decoded, decode_bytes
-from cleannews.detect import Kind, detect_kind, looks_like_binary
+from cleannews.decode import Decoded, decode_bytes, without_control_characters
+from cleannews.detect import Kind, detect_kind, looks_like_binary, sniff_file_format
 from cleannews.extract import Extraction, ExtractOptions, extract_article
+from cleannews.limits import DocumentTimeout, time_limit
 from cleannews.lines import CleanedText, DropReason, clean_lines
 from cleannews.lines.headline import without_headline
 from cleannews.lines.model import RULES_ONLY
@@ -41,6 +39,9 @@ logger = logging.getLogger(__name__)
 # Real article pages are far smaller; past this a file is a dump or an archive, and
 # cleaning it would hold a worker for minutes. 0 turns the limit off.
 DEFAULT_MAX_INPUT_BYTES = 16 * 1024 * 1024
+# The longest development page has about 5,000 lines. A text of millions of short lines is
+# no article, and judging every line would take minutes and gigabytes. 0 turns it off.
+DEFAULT_MAX_INPUT_LINES = 200_000
 
 _NEWLINE = re.compile(r"\r\n?|\n")  # the line ends clean_lines splits at
 
@@ -55,15 +56,19 @@ class Options:
         classify_html: also run the learned line classifier on the text trafilatura
             kept (the explicit rules always run).
         max_input_bytes: inputs larger than this give an error record; 0 for no limit.
+        max_input_lines: a text (a dump, or what the HTML extractor kept) of more lines
+            than this gives an error record; 0 for no limit.
         timeout_seconds: a document that takes longer gives an error record of type
             ``timeout``; 0 for no limit. Enforced with a timer signal, so only in the
-            main thread of a process on Unix (elsewhere there is no limit).
+            main thread of a process on Unix (elsewhere there is no limit): see
+            :func:`cleannews.limits.time_limit`.
     """
 
     input_kind: Kind | None = None
     extract: ExtractOptions = field(default_factory=ExtractOptions)
     classify_html: bool = False
     max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
+    max_input_lines: int = DEFAULT_MAX_INPUT_LINES
     timeout_seconds: float = 0
 
 
@@ -77,35 +82,7 @@ class Document:
     id: str | None = None
 
 
-class DocumentTimeout(BaseException):
-    """The document took longer than the time limit.
-
-    A BaseException, so that a library's ``except Exception`` on the way cannot swallow it.
-    """
-
-
-@contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    """Raise DocumentTimeout in the block after ``seconds``, where a timer signal can."""
-    usable = (seconds > 0 and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
-    if not usable:
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise DocumentTimeout(f"took longer than {seconds:g} seconds (--timeout-seconds)")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-class _StageError(Exception):
+class StageError(Exception):
     """A document-level failure with a stable type code."""
 
     def __init__(self, stage: str, type_code: str, message: str) -> None:
@@ -181,21 +158,31 @@ def judge_document(
     size = len(document.content)
     if options.max_input_bytes and size > options.max_input_bytes:
         # Readers may stop one byte past the limit, so ``size`` is a lower bound.
-        raise _StageError("read", "input_too_large",
-                          f"input is over the limit of {options.max_input_bytes} bytes "
-                          "(--max-input-bytes; 0 for no limit)")
+        raise StageError("read", "input_too_large",
+                         f"input is over the limit of {options.max_input_bytes} bytes "
+                         "(--max-input-bytes; 0 for no limit)")
+    if isinstance(document.content, bytes):
+        file_format = sniff_file_format(document.content)
+        if file_format is not None:
+            raise StageError("detect", "unsupported_format",
+                             f"input is a {file_format}, not HTML or text")
     decoded = _decode(document.content)
     if looks_like_binary(decoded.text):
-        raise _StageError("detect", "binary_input",
-                          "input looks like a binary file, not HTML or text")
-    kind = options.input_kind or detect_kind(decoded.text)
+        raise StageError("detect", "binary_input",
+                         "input looks like a binary file, not HTML or text")
+    page = without_control_characters(decoded.text)
+    kind = options.input_kind or detect_kind(page)
     extraction = None
     if kind is Kind.HTML:
-        extraction = extract_article(decoded.text, document.url, options.extract)
+        extraction = extract_article(page, document.url, options.extract)
         text = extraction.text
         model = None if options.classify_html else RULES_ONLY
     else:
-        text, model = decoded.text, None
+        text, model = page, None
+    if options.max_input_lines and text.count("\n") >= options.max_input_lines:
+        raise StageError("clean", "too_many_lines",
+                         f"text has more than {options.max_input_lines} lines "
+                         "(--max-input-lines; 0 for no limit)")
     # Readers' comments, when asked for, come from the HTML extractor: keep them.
     keep_comments = kind is Kind.HTML and options.extract.include_comments
     # An extractor's long lines are paragraphs, not a page its scraper flattened.
@@ -256,7 +243,7 @@ def _failed_stage(error: BaseException) -> str:
 
 
 def _type_code(error: BaseException) -> str:
-    if isinstance(error, _StageError):
+    if isinstance(error, StageError):
         return error.type_code
     if isinstance(error, MemoryError):
         return "out_of_memory"
@@ -276,14 +263,14 @@ def clean_document(document: Document, options: Options | None = None) -> Record
     """
     options = options or Options()
     try:
-        with _time_limit(options.timeout_seconds):
+        with time_limit(options.timeout_seconds):
             return judge_document(document, options)[3]
     except DocumentTimeout as error:
         logger.warning("%s: %s", document.source, error)
         return _error_record(document, options, ErrorInfo(_failed_stage(error), "timeout",
                                                           str(error)))
     except Exception as error:  # the per-document boundary: any failure becomes data
-        stage = error.stage if isinstance(error, _StageError) else _failed_stage(error)
+        stage = error.stage if isinstance(error, StageError) else _failed_stage(error)
         logger.warning("%s: %s failed: %s", document.source, stage, error)
         return _error_record(document, options, ErrorInfo(stage, _type_code(error),
                                                           str(error) or repr(error)))

@@ -4,6 +4,7 @@ its output trimmed, and the page's JSON-LD articleBody taken where trafilatura l
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -89,11 +90,30 @@ class Extraction:
 # --- trafilatura ---------------------------------------------------------------------------
 
 
+# libxml2 refuses an attribute value over 10 MB (without its "huge" option, which would lift
+# its other safety limits too) and the page then parses to nothing. No attribute that long
+# is text a reader sees (it is an inlined image or a script's state), so it is emptied.
+MAX_ATTRIBUTE_CHARS = 65_536
+_HUGE_ATTRIBUTE = re.compile(
+    rf"""(=\s*)(?:"[^"]{{{MAX_ATTRIBUTE_CHARS},}}"|'[^']{{{MAX_ATTRIBUTE_CHARS},}}')""")
+
+
+def without_huge_attributes(html_text: str) -> str:
+    """Empty every attribute value longer than :data:`MAX_ATTRIBUTE_CHARS`.
+
+    >>> without_huge_attributes('<img src="' + "A" * 70_000 + '" alt="x"><p>Hi</p>')
+    '<img src="" alt="x"><p>Hi</p>'
+    """
+    if len(html_text) <= MAX_ATTRIBUTE_CHARS:
+        return html_text
+    return _HUGE_ATTRIBUTE.sub(r'\1""', html_text)
+
+
 def _parse(html_text: str) -> _Element | None:
     import trafilatura  # imported lazily: only HTML input needs it
 
     try:
-        return trafilatura.load_html(html_text)
+        return trafilatura.load_html(without_huge_attributes(html_text))
     except (ValueError, TypeError, RecursionError) as error:
         raise ExtractionError(f"cannot parse HTML: {error}") from error
 
