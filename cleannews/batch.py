@@ -1,7 +1,10 @@
 """Many inputs: read paths (walking directories in sorted order) and clean each in turn.
 
-A file that cannot be read, or does not exist, gives an error record of stage ``read``
-and the run goes on.
+Every input gives exactly one record. A file that cannot be read (missing, no permission,
+a symbolic link that loops or leads nowhere, a gzip file that is broken or decompresses
+past the size limit), a special file met in a directory walk (a pipe would block the run),
+and a directory named on the command line that holds no file each give an error record of
+stage ``read``, and the run goes on.
 """
 
 from __future__ import annotations
@@ -17,52 +20,82 @@ from typing import BinaryIO
 from cleannews.pipeline import Document, Options, clean_document, document_id
 from cleannews.records import ErrorInfo, ErrorRecord, Record
 
-__all__ = ["clean_paths", "expand_paths", "read_input"]
+__all__ = ["InputTooLargeError", "clean_paths", "expand_paths", "read_input"]
 
 logger = logging.getLogger(__name__)
 
 STDIN = "-"
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Yield each path as given, replacing a directory by its files in sorted order."""
+class InputTooLargeError(Exception):
+    """The input is larger than the limit (--max-input-bytes), or decompresses past it."""
+
+
+def _walk(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+    """Yield (path, None) for each input, or (path, why) for one that gives an error record.
+
+    A directory is replaced by what it holds, in sorted order, hidden entries left out;
+    every entry that is not a directory is an input, so that a broken or looping symbolic
+    link, or a pipe or socket, gives an error record instead of vanishing from the run
+    (or, for a pipe, blocking it). A named directory that holds no file gives one too.
+    """
     for path in paths:
-        if path == STDIN:
-            yield path
-            continue
         location = Path(path)
-        if location.is_dir():
-            for child in sorted(location.rglob("*")):
-                if child.is_file() and not any(p.startswith(".") for p in child.parts[
-                        len(location.parts):]):
-                    yield str(child)
-        else:
-            yield path  # a missing file becomes an error record when it is read
+        if path == STDIN or not location.is_dir():
+            yield path, None  # a missing file becomes an error record when it is read
+            continue
+        found = False
+        for child in sorted(location.rglob("*")):
+            if any(part.startswith(".") for part in child.parts[len(location.parts):]):
+                continue
+            if child.is_dir():  # walked by rglob, or a link to a directory (not followed)
+                continue
+            found = True
+            regular = child.is_file() or not child.exists()  # a broken link fails on reading
+            yield str(child), None if regular else "not a regular file (a pipe, socket or device)"
+        if not found:
+            yield path, "a directory that holds no file"
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str]:
+    """Yield each path as given, replacing a directory by its entries in sorted order."""
+    for path, _ in _walk(paths):
+        yield path
 
 
 def read_input(path: str, stdin: BinaryIO | None, max_bytes: int) -> bytes:
-    """Read a whole input, or one byte past ``max_bytes`` (then it is too large anyway).
+    """Read a whole input; raise :class:`InputTooLargeError` past ``max_bytes`` (0: no limit).
 
-    A gzip-compressed input (saved pages often are: ``page.html.gz``) is decompressed,
-    and the limit applies to what it holds.
+    A gzip-compressed input (saved pages often are: ``page.html.gz``), recognised by its
+    first bytes, is decompressed, and the limit applies to what it holds: a small file that
+    decompresses to gigabytes (a "gzip bomb") is stopped one byte past the limit.
     """
     size = max_bytes + 1 if max_bytes else -1
     if path == STDIN:
         if stdin is None:
             raise OSError("standard input is not available")
-        head = stdin.read(2)
-        if head == GZIP_MAGIC:
-            return _read_gzip(io.BytesIO(head + stdin.read()), size)
-        return head + stdin.read(size - 2 if size > 0 else -1)
+        return _read_whole(stdin, size, max_bytes)
     with Path(path).open("rb") as handle:
-        if handle.read(2) == GZIP_MAGIC:
-            handle.seek(0)
-            return _read_gzip(handle, size)
-        handle.seek(0)
-        return handle.read(size)
+        return _read_whole(handle, size, max_bytes)
 
 
 GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _read_whole(handle: BinaryIO, size: int, max_bytes: int) -> bytes:
+    head = handle.read(2)
+    if head == GZIP_MAGIC:
+        # Compressed bytes past the limit decompress past it too: no need to read them.
+        data = _read_gzip(io.BytesIO(head + handle.read(size)), size)
+        if max_bytes and len(data) > max_bytes:
+            raise InputTooLargeError(f"gzip input decompresses to more than {max_bytes} bytes "
+                                "(--max-input-bytes; 0 for no limit)")
+        return data
+    data = head + handle.read(size - len(head) if size > 0 else -1)
+    if max_bytes and len(data) > max_bytes:
+        raise InputTooLargeError(f"input is over the limit of {max_bytes} bytes "
+                            "(--max-input-bytes; 0 for no limit)")
+    return data
 
 
 def _read_gzip(handle: BinaryIO, size: int) -> bytes:
@@ -79,17 +112,27 @@ def clean_paths(
 ) -> Iterator[Record | ErrorRecord]:
     """Clean every file named (directories walked), yielding one record per file in order."""
     options = options or Options()
-    for path in expand_paths(paths):
+    for path, refused in _walk(paths):
         try:
+            if refused is not None:
+                yield _read_error(path, url, "unreadable", f"cannot read {path}: {refused}")
+                continue
             content = read_input(path, stdin, options.max_input_bytes)
+        except InputTooLargeError as error:
+            yield _read_error(path, url, "input_too_large", str(error))
+            continue
         except OSError as error:
-            logger.warning("%s: cannot read: %s", path, error)
-            message = f"cannot read {path}: {error.strerror or error}"
-            yield ErrorRecord(
-                id=document_id(path.encode("utf-8", "surrogateescape")),
-                source=path,
-                error=ErrorInfo("read", "unreadable", message),
-                url=url,
-            )
+            yield _read_error(path, url, "unreadable",
+                              f"cannot read {path}: {error.strerror or error}")
             continue
         yield clean_document(Document(content, source=path, url=url), options)
+
+
+def _read_error(path: str, url: str | None, type_code: str, message: str) -> ErrorRecord:
+    logger.warning("%s", message)
+    return ErrorRecord(
+        id=document_id(path.encode("utf-8", "surrogateescape")),
+        source=path,
+        error=ErrorInfo("read", type_code, message),
+        url=url,
+    )

@@ -1,11 +1,23 @@
-"""The ``cleannews`` command: parse flags into Options, open streams, call the library."""
+"""The ``cleannews`` command: parse flags into Options, open streams, call the library.
+
+What reaches the output is whole lines only: each record is written in one piece with
+Ctrl-C (and SIGTERM) held back until it is out, an output file is written beside its
+destination and renamed onto it only when complete, and a reader that goes away
+(``cleannews dir/ | head -1``) ends the run quietly.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
+import signal
 import sys
-from collections.abc import Iterable
-from typing import IO, BinaryIO
+import tempfile
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import BinaryIO
 
 import click
 
@@ -14,11 +26,24 @@ from cleannews.batch import STDIN, clean_paths, expand_paths, read_input
 from cleannews.detect import Kind
 from cleannews.errors import CleannewsError
 from cleannews.extract import OUTPUT_FORMATS, ExtractOptions
-from cleannews.pipeline import DEFAULT_MAX_INPUT_BYTES, Document, Options, judge_document
+from cleannews.limits import memory_limit
+from cleannews.pipeline import (
+    DEFAULT_MAX_INPUT_BYTES,
+    DEFAULT_MAX_INPUT_LINES,
+    Document,
+    Options,
+    judge_document,
+)
 from cleannews.records import ErrorRecord, Record, to_json_line
 
 # Pages take milliseconds; one that takes this long has hit a pathological case in a parser.
 DEFAULT_TIMEOUT_SECONDS = 60.0
+# A 16 MiB page parses in well under 1 GiB, and the process itself maps about 300 MB: the
+# cap stops only a runaway page, before it takes the machine's memory from everything else.
+DEFAULT_MAX_MEMORY_MB = 4096
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT: what a shell reports for a command stopped by Ctrl-C
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what it reports for one whose reader went away
 
 EXAMPLES = """
 \b
@@ -47,8 +72,121 @@ def _binary_stdin() -> BinaryIO | None:
     return None if stream is None else stream.buffer
 
 
+class Sink:
+    """Text out to a binary stream as UTF-8, each piece whole: Ctrl-C waits until it is out."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> None:
+        data = text.encode("utf-8", "replace")  # "replace": a lone surrogate from a path name
+        with _interrupts.held():
+            self.stream.write(data)
+            self.stream.flush()
+
+
+class _Interrupts:
+    """Ctrl-C and SIGTERM stop the run, but never while a record is being written.
+
+    While :meth:`held`, a signal is only noted; it stops the run when the block ends. (A
+    signal mask would not do: the kernel may hand the signal to another thread of the
+    process, and Python then runs the handler in the main thread at once.)
+    """
+
+    def __init__(self) -> None:
+        self.holding = 0
+        self.pending = False
+
+    def handle(self, signum: int, frame: object) -> None:
+        if self.holding:
+            self.pending = True
+            return
+        raise KeyboardInterrupt
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        self.holding += 1
+        try:
+            yield
+        finally:
+            self.holding -= 1
+            if not self.holding and self.pending:
+                self.pending = False
+                raise KeyboardInterrupt
+
+    @contextmanager
+    def installed(self) -> Iterator[None]:
+        """Handle SIGINT and SIGTERM in the block (only the main thread can)."""
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        previous = {number: signal.signal(number, self.handle)
+                    for number in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            yield
+        finally:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
+
+
+_interrupts = _Interrupts()
+
+
+@contextmanager
+def open_output(path: str) -> Iterator[Sink]:
+    """Open where the records go: standard output, or a file that appears only when complete.
+
+    A regular file is written beside its destination (``.NAME.*.partial``) and renamed onto
+    it at the end, so a full disk or a crash never leaves a partial file that looks
+    complete; after Ctrl-C it holds the whole records written so far. Anything else (a
+    device such as ``/dev/null``, a named pipe) is written directly. Raises OSError when
+    the destination cannot be written.
+    """
+    if path == STDIN:
+        yield Sink(sys.stdout.buffer)
+        return
+    target = Path(path)
+    if target.exists() and not target.is_file():
+        with target.open("wb") as stream:
+            yield Sink(stream)
+        return
+    descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
+                                        suffix=".partial")
+    partial = Path(name)
+    partial.chmod(0o666 & ~_umask())  # what a plain open() would have made
+    stream = os.fdopen(descriptor, "wb")
+    try:
+        yield Sink(stream)
+        stream.close()  # a full disk may only say so here, when the last bytes go out
+        partial.replace(target)
+    except KeyboardInterrupt:
+        stream.close()
+        partial.replace(target)
+        raise
+    except BaseException:
+        with suppress(OSError):  # the disk is full: the partial file goes all the same
+            stream.close()
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _leave_quietly_for_a_closed_pipe() -> None:
+    """Point standard output at /dev/null, so the flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real descriptor (a test runner's stream): nothing will flush it
+
+
 def _write_explanation(path: str, stdin: BinaryIO | None, options: Options, url: str | None,
-                       out: IO[str]) -> int:
+                       out: Sink) -> int:
     errors = 0
     for name in expand_paths([path]):
         try:
@@ -72,8 +210,9 @@ def _write_explanation(path: str, stdin: BinaryIO | None, options: Options, url:
 
 @click.command(epilog=EXAMPLES, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, metavar="[PATH|-]...")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8", lazy=True), default="-",
-              help="Write JSON Lines here instead of standard output.")
+@click.option("-o", "--output", default=STDIN, metavar="FILE",
+              help="Write JSON Lines here instead of standard output. The file appears when "
+                   "the run ends (a failed run leaves no file behind).")
 @click.option("--text", "text_only", is_flag=True,
               help="Print only the clean article text of each input (for reading).")
 @click.option("--explain", is_flag=True,
@@ -105,18 +244,29 @@ def _write_explanation(path: str, stdin: BinaryIO | None, options: Options, url:
               show_default=True,
               help="A page that takes longer gives an error record of type timeout and the "
                    "run goes on; 0 for no limit.")
+@click.option("--max-input-lines", type=click.IntRange(min=0), default=DEFAULT_MAX_INPUT_LINES,
+              show_default=True,
+              help="A text of more lines (a dump, or what the HTML extractor kept) gives an "
+                   "error record; 0 for no limit.")
+@click.option("--max-memory-mb", type=click.IntRange(min=0), default=DEFAULT_MAX_MEMORY_MB,
+              show_default=True,
+              help="Cap the process's memory (address space, where the platform allows it): "
+                   "a page that needs more gives an error record of type out_of_memory and "
+                   "the run goes on; 0 for no limit.")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings or summary on standard error.")
 @click.version_option(__version__, "-V", "--version")
-def main(paths: tuple[str, ...], output: IO[str], text_only: bool, explain: bool,
+def main(paths: tuple[str, ...], output: str, text_only: bool, explain: bool,
          input_kind: str | None, url: str | None, favor_precision: bool, favor_recall: bool,
          include_comments: bool, include_tables: bool, output_format: str, classify_html: bool,
-         max_input_bytes: int, timeout_seconds: float, quiet: bool) -> None:
+         max_input_bytes: int, timeout_seconds: float, max_input_lines: int, max_memory_mb: int,
+         quiet: bool) -> None:
     """Turn raw scraped pages (HTML or dumped text) into clean article text and metadata.
 
     Reads each PATH (a directory is walked in sorted order; - is standard input, the
     default when no PATH is given) and writes one JSON object per input, on one line, to
     standard output. Exit status: 0 when every input gave a record, 1 when some gave an
-    error record, 2 for usage errors.
+    error record (or the output could not be written), 2 for usage errors, 130 when
+    interrupted, 141 when the reader of the output went away.
     """
     logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING,
                         format="cleannews: %(message)s", stream=sys.stderr)
@@ -136,34 +286,50 @@ def main(paths: tuple[str, ...], output: IO[str], text_only: bool, explain: bool
                                output_format=output_format),
         classify_html=classify_html,
         max_input_bytes=max_input_bytes,
+        max_input_lines=max_input_lines,
         timeout_seconds=timeout_seconds,
     )
+    written = errors = 0
     try:
-        if explain:
-            errors = sum(_write_explanation(p, stdin, options, url, output) for p in paths)
-            sys.exit(exit_code(len(paths), errors))
-        records = clean_paths(paths, options, url=url, stdin=stdin)
-        written, errors = _write(records, output, text_only)
+        with (_interrupts.installed(), memory_limit(max_memory_mb * 1024 * 1024),
+              open_output(output) as sink):
+            if explain:
+                errors = sum(_write_explanation(p, stdin, options, url, sink) for p in paths)
+                written = len(paths)
+            else:
+                counts = [0, 0]
+                try:
+                    _write(clean_paths(paths, options, url=url, stdin=stdin), sink, text_only,
+                           counts)
+                finally:
+                    written, errors = counts
     except CleannewsError as error:
         raise click.ClickException(str(error)) from error
+    except BrokenPipeError:
+        _leave_quietly_for_a_closed_pipe()
+        sys.exit(EXIT_BROKEN_PIPE)
+    except KeyboardInterrupt:
+        where = "" if output == STDIN else f"; {output} holds their records"
+        click.echo(f"cleannews: interrupted after {written} inputs{where}", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except OSError as error:  # the output: reading errors became error records
+        raise click.ClickException(
+            f"cannot write {output}: {error.strerror or error}") from error
     if not quiet and written > 1:
         click.echo(f"cleannews: {written} inputs, {errors} errors", err=True)
     sys.exit(exit_code(written, errors))
 
 
-def _write(records: Iterable[Record | ErrorRecord], output: IO[str], text_only: bool
-           ) -> tuple[int, int]:
-    written = errors = 0
+def _write(records: Iterable[Record | ErrorRecord], output: Sink, text_only: bool,
+           counts: list[int]) -> None:
+    """Write each record as it comes; ``counts`` holds [records written, error records]."""
     for record in records:
-        written += 1
-        if isinstance(record, ErrorRecord):
-            errors += 1
-            if text_only:
+        with _interrupts.held():  # the record and its count, or neither
+            if text_only and isinstance(record, ErrorRecord):
                 click.echo(f"cleannews: {record.source}: {record.error.message}", err=True)
-                continue
-        if text_only and isinstance(record, Record):
-            output.write(("\n" if written > 1 else "") + record.text + "\n")
-        else:
-            output.write(to_json_line(record))
-        output.flush()
-    return written, errors
+            elif text_only and isinstance(record, Record):
+                output.write(("\n" if counts[0] else "") + record.text + "\n")
+            else:
+                output.write(to_json_line(record))
+            counts[0] += 1
+            counts[1] += isinstance(record, ErrorRecord)
