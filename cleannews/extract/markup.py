@@ -224,10 +224,15 @@ def _host_name(url: str | None) -> str | None:
 
     >>> _host_name("https://www.example.com/news/1")
     'example.com'
+    >>> _host_name("https://[10]/news") is None  # a page's own url may be anything
+    True
     """
     if not url:
         return None
-    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    except ValueError:  # "[...]" that is no IPv6 address
+        return None
     return host.removeprefix("www.") or None
 
 

@@ -7,6 +7,7 @@ also sees these predicates as features.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -104,13 +105,34 @@ def _is_cjk(ch: str) -> bool:
 
 
 def _reaction_counter_pattern() -> re.Pattern[str]:
+    """The pattern of one or more reaction widgets, written so that it cannot backtrack long.
+
+    A run of symbols or digits is matched whole (an atomic group, written as a lookahead
+    and a back-reference, since Python 3.10 has no possessive quantifiers), and the spaces
+    between widgets belong to one place only. Otherwise a line of 30 block characters
+    ending in a dash takes minutes to fail: every way of cutting the run into widgets is
+    tried.
+    """
     words = "|".join(re.escape(w).replace(r"\ ", r"\s*")
                      for w in sorted(patterns.REACTION_WORDS, key=len, reverse=True))
     symbol = r"[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+"
-    count = r"[(\[]?\d[\d.,]*\s*[kKmM万千]?\+?[)\]]?"
-    item = rf"(?:(?:{words})(?!\w)|{symbol})[!?:！？：]*"
-    widget = rf"(?:{item}\s*(?:{count})?|{count}\s*{item})"
-    return re.compile(rf"{widget}(?:\s*[|·•,/]?\s*{widget})*", re.IGNORECASE)
+    digits = r"\d[\d.,]*"
+    runs = itertools.count()
+
+    def atomic(pattern: str) -> str:
+        name = f"run{next(runs)}"  # each copy of a group needs a name of its own
+        return rf"(?=(?P<{name}>{pattern}))(?P={name})"
+
+    def item() -> str:
+        return rf"(?:(?:{words})(?!\w)|{atomic(symbol)})[!?:！？：]*"
+
+    def count() -> str:
+        return rf"[(\[]?{atomic(digits)}\s*[kKmM万千]?\+?[)\]]?"
+
+    def widget() -> str:
+        return rf"(?:{item()}(?:\s*{count()})?|{count()}\s*{item()})"
+
+    return re.compile(rf"{widget()}(?:\s*(?:[|·•,/]\s*)?{widget()})*", re.IGNORECASE)
 
 
 # One widget, or several on a line: "Like 12 · Share 3 · 4 Comments".
