@@ -129,7 +129,7 @@ def clean_paths(
 
 
 def _read_error(path: str, url: str | None, type_code: str, message: str) -> ErrorRecord:
-    logger.warning("%s", message)
+    logger.warning("%s", message if path in message else f"{path}: {message}")
     return ErrorRecord(
         id=document_id(path.encode("utf-8", "surrogateescape")),
         source=path,

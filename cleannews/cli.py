@@ -268,8 +268,10 @@ def main(paths: tuple[str, ...], output: str, text_only: bool, explain: bool,
     error record (or the output could not be written), 2 for usage errors, 130 when
     interrupted, 141 when the reader of the output went away.
     """
-    logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING,
-                        format="cleannews: %(message)s", stream=sys.stderr)
+    # Our own warnings (one line per failed input) unless --quiet; a library's only when
+    # they are errors (trafilatura warns "discarding data" on pages it finds empty).
+    logging.basicConfig(level=logging.ERROR, format="cleannews: %(message)s", stream=sys.stderr)
+    logging.getLogger("cleannews").setLevel(logging.ERROR if quiet else logging.WARNING)
     if favor_precision and favor_recall:
         raise click.UsageError("--favor-precision and --favor-recall exclude each other")
     if text_only and explain:
