@@ -92,10 +92,13 @@ class Extraction:
 
 # libxml2 refuses an attribute value over 10 MB (without its "huge" option, which would lift
 # its other safety limits too) and the page then parses to nothing. No attribute that long
-# is text a reader sees (it is an inlined image or a script's state), so it is emptied.
+# is text a reader sees (it is an inlined image, base64 without a space), so it is emptied.
+# Only a value without white space is taken: a pattern cannot tell a tag's attribute from a
+# quoted string in a script ("x='+a+'"), and from there to the next quote may be the
+# article itself, which has spaces.
 MAX_ATTRIBUTE_CHARS = 65_536
 _HUGE_ATTRIBUTE = re.compile(
-    rf"""(=\s*)(?:"[^"]{{{MAX_ATTRIBUTE_CHARS},}}"|'[^']{{{MAX_ATTRIBUTE_CHARS},}}')""")
+    rf"""(\s[\w:.-]+\s*=\s*)(?:"[^"\s]{{{MAX_ATTRIBUTE_CHARS},}}"|'[^'\s]{{{MAX_ATTRIBUTE_CHARS},}}')""")
 
 
 def without_huge_attributes(html_text: str) -> str:
