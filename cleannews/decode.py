@@ -53,9 +53,10 @@ _UTF8_SEQUENCE = re.compile(
     rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 # A text is UTF-8 with stray single-byte characters when at least this share of its
-# non-ASCII bytes form valid UTF-8 sequences. Legacy CJK encodings, whose byte pairs
-# sometimes look like UTF-8, stay far below it (about one pair in eight).
-MOSTLY_UTF8_SHARE = 0.8
+# non-ASCII bytes form valid UTF-8 sequences. Text in a legacy encoding stays far below it:
+# a Latin-1 or windows-1251 letter is seldom followed by the continuation bytes UTF-8 needs,
+# and of GBK's, Big5's or EUC-KR's byte pairs about one in eight looks like UTF-8.
+MOSTLY_UTF8_SHARE = 0.5
 
 # Control characters no text means to carry: C0 but tab, line feed, vertical tab, form feed
 # and carriage return; DEL; and C1, which only a Latin-1 decoding of windows-1252 text

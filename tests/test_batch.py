@@ -120,3 +120,49 @@ def test_gzipped_inputs_are_decompressed(tmp_path: Path) -> None:
     assert good.status == "ok"
     assert "minister resigned" in good.to_dict()["text"]
     assert bad.status == "error" and bad.to_dict()["error"]["type"] == "unreadable"
+
+
+def test_a_gzip_bomb_stops_at_the_limit(tmp_path: Path) -> None:
+    import gzip
+
+    bomb = tmp_path / "bomb.html.gz"
+    bomb.write_bytes(gzip.compress(bytes(10_000_000)))  # 10 MB of zeros in 10 KB
+    (record,) = clean_paths([str(bomb)], Options(max_input_bytes=1_000_000))
+    assert isinstance(record, ErrorRecord)
+    assert (record.error.stage, record.error.type) == ("read", "input_too_large")
+    assert "decompresses to more than 1000000 bytes" in record.error.message
+
+
+def test_every_entry_of_a_walk_gives_a_record(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "b-loop.txt").symlink_to("b-loop.txt")
+    (tmp_path / "c-broken.txt").symlink_to(tmp_path / "nowhere")
+    os.mkfifo(tmp_path / "d-pipe.txt")
+    (tmp_path / "e-linked-dir").symlink_to(tmp_path / "f-empty-dir", target_is_directory=True)
+    (tmp_path / "f-empty-dir").mkdir()
+    records = list(clean_paths([str(tmp_path)]))
+    assert [(Path(r.source).name, r.status) for r in records] == [
+        ("a.txt", "ok"), ("b-loop.txt", "error"), ("c-broken.txt", "error"),
+        ("d-pipe.txt", "error")]  # directories, linked or not, are not inputs
+    assert "not a regular file" in records[3].to_dict()["error"]["message"]
+
+
+def test_a_named_directory_without_files_gives_a_record(tmp_path: Path) -> None:
+    (tmp_path / "empty" / "sub").mkdir(parents=True)
+    (record,) = clean_paths([str(tmp_path / "empty")])
+    assert isinstance(record, ErrorRecord)
+    assert (record.error.type, record.source) == ("unreadable", str(tmp_path / "empty"))
+    assert "holds no file" in record.error.message
+
+
+def test_a_named_pipe_given_by_name_is_read(tmp_path: Path) -> None:
+    """`cleannews <(zcat page.gz)`: a pipe named on the command line is an input."""
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=pipe.write_text, args=(BODY,), kwargs={"encoding": "utf-8"})
+    writer.start()
+    (record,) = clean_paths([str(pipe)])
+    writer.join()
+    assert record.status == "ok"

@@ -125,3 +125,29 @@ def test_bytearray_and_memoryview_are_bytes() -> None:
 def test_str_is_refused() -> None:
     with pytest.raises(TypeError, match="takes bytes"):
         decode_bytes("already text")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark(codec: str) -> None:
+    text = "<html><body><p>Plain English, then café.</p></body></html>"
+    decoded = decode_bytes(text.encode(codec))
+    assert (decoded.text, decoded.encoding, decoded.lossy) == (text, codec, False)
+
+
+def test_utf8_with_stray_latin1_bytes_keeps_the_utf8_part() -> None:
+    data = ("Déjà vu à l'hôtel, naïve crème brûlée. " * 3).encode() + "Besançon".encode("latin-1")
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8"
+    assert decoded.text.endswith("crème brûlée. Besançon")
+    assert 0.5 <= decoded.encoding_confidence < 1
+
+
+def test_a_latin1_label_is_read_as_windows_1252_where_it_differs() -> None:
+    data = _html("iso-8859-1", "“Curly” quotes and a euro: 5 €").encode("cp1252")
+    assert "“Curly” quotes and a euro: 5 €" in decode_bytes(data).text
+
+
+def test_control_characters_go_and_c1_becomes_windows_1252() -> None:
+    assert decode.without_control_characters("a\x00b\x1b\x7fc\td\n") == "abc\td\n"
+    assert decode.without_control_characters("it\x92s \x80 5\x81") == "it’s € 5"
+    assert decode.without_control_characters("\x0cpage\x0b") == "\x0cpage\x0b"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleannews import Kind, detect_kind
-from cleannews.detect import SNIFF_CHARS, looks_like_binary, looks_like_html
+from cleannews.detect import SNIFF_CHARS, looks_like_binary, looks_like_html, sniff_file_format
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,20 @@ def test_looks_like_html_only_sniffs_the_start() -> None:
 )
 def test_looks_like_binary(text: str, binary: bool) -> None:
     assert looks_like_binary(text) is binary
+
+
+@pytest.mark.parametrize(("data", "name"), [
+    (b"%PDF-1.7\n%\xe2\xe3", "PDF document"),
+    (b"\x89PNG\r\n\x1a\n....", "PNG image"),
+    (b"PK\x03\x04\x14\x00", "ZIP archive (or a docx, xlsx, odt or epub)"),
+    (b"RIFF\x00\x00\x00\x00WEBPVP8 ", "WebP image"),
+    (b"BZh91AY&SY", "bzip2 archive"),
+    (b"WARC/1.1\r\nWARC-Type: response", "WARC archive"),
+])
+def test_sniff_file_format(data: bytes, name: str) -> None:
+    assert sniff_file_format(data) == name
+
+
+@pytest.mark.parametrize("data", [b"", b"<html>", b"BZh is a word here", b"Plain text."])
+def test_text_and_html_have_no_file_format(data: bytes) -> None:
+    assert sniff_file_format(data) is None

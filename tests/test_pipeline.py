@@ -226,3 +226,24 @@ def test_a_long_extracted_paragraph_stays_one_paragraph() -> None:
     page = (f"<html><head><title>Lanes</title></head><body><article><h1>Lanes</h1>"
             f"<p>{paragraph}</p></article></body></html>")
     assert clean_document(Document(page)).text == paragraph
+
+
+def test_too_many_lines_gives_an_error_record_fast() -> None:
+    record = clean_document(Document(b"a\n" * 3_000_000))
+    assert isinstance(record, ErrorRecord)
+    assert (record.error.stage, record.error.type) == ("clean", "too_many_lines")
+    assert isinstance(clean_document(Document(b"A line.\n" * 50), Options(max_input_lines=0)),
+                      Record)
+
+
+def test_a_file_of_another_format_gives_an_error_record() -> None:
+    record = clean_document(Document(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"))
+    assert isinstance(record, ErrorRecord)
+    assert (record.error.stage, record.error.type) == ("detect", "unsupported_format")
+    assert record.error.message == "input is a PDF document, not HTML or text"
+
+
+def test_control_characters_never_reach_the_text() -> None:
+    record = clean_document(Document(
+        b"The minister\x00 resigned on Friday after a week\x1b of protests.\n"))
+    assert record.to_dict()["text"] == "The minister resigned on Friday after a week of protests."
