@@ -1,22 +1,16 @@
 """The ``cleannews`` command: parse flags into Options, open streams, call the library.
 
-What reaches the output is whole lines only: each record is written in one piece with
-Ctrl-C (and SIGTERM) held back until it is out, an output file is written beside its
-destination and renamed onto it only when complete, and a reader that goes away
-(``cleannews dir/ | head -1``) ends the run quietly.
+Ctrl-C and SIGTERM stop a run with whole records written (exit 130), a reader that goes
+away (``cleannews dir/ | head -1``) ends it quietly (141), and an output that cannot be
+written is one message (1); :mod:`cleannews.output` sees to the whole records.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import signal
 import sys
-import tempfile
-import threading
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
-from pathlib import Path
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import BinaryIO
 
 import click
@@ -27,6 +21,7 @@ from cleannews.detect import Kind
 from cleannews.errors import CleannewsError
 from cleannews.extract import OUTPUT_FORMATS, ExtractOptions
 from cleannews.limits import memory_limit
+from cleannews.output import Sink, interrupts, leave_quietly_for_a_closed_pipe, open_output
 from cleannews.pipeline import (
     DEFAULT_MAX_INPUT_BYTES,
     DEFAULT_MAX_INPUT_LINES,
@@ -70,119 +65,6 @@ def _binary_stdin() -> BinaryIO | None:
     """
     stream = sys.stdin
     return None if stream is None else stream.buffer
-
-
-class Sink:
-    """Text out to a binary stream as UTF-8, each piece whole: Ctrl-C waits until it is out."""
-
-    def __init__(self, stream: BinaryIO) -> None:
-        self.stream = stream
-
-    def write(self, text: str) -> None:
-        data = text.encode("utf-8", "replace")  # "replace": a lone surrogate from a path name
-        with _interrupts.held():
-            self.stream.write(data)
-            self.stream.flush()
-
-
-class _Interrupts:
-    """Ctrl-C and SIGTERM stop the run, but never while a record is being written.
-
-    While :meth:`held`, a signal is only noted; it stops the run when the block ends. (A
-    signal mask would not do: the kernel may hand the signal to another thread of the
-    process, and Python then runs the handler in the main thread at once.)
-    """
-
-    def __init__(self) -> None:
-        self.holding = 0
-        self.pending = False
-
-    def handle(self, signum: int, frame: object) -> None:
-        if self.holding:
-            self.pending = True
-            return
-        raise KeyboardInterrupt
-
-    @contextmanager
-    def held(self) -> Iterator[None]:
-        self.holding += 1
-        try:
-            yield
-        finally:
-            self.holding -= 1
-            if not self.holding and self.pending:
-                self.pending = False
-                raise KeyboardInterrupt
-
-    @contextmanager
-    def installed(self) -> Iterator[None]:
-        """Handle SIGINT and SIGTERM in the block (only the main thread can)."""
-        if threading.current_thread() is not threading.main_thread():
-            yield
-            return
-        previous = {number: signal.signal(number, self.handle)
-                    for number in (signal.SIGINT, signal.SIGTERM)}
-        try:
-            yield
-        finally:
-            for number, handler in previous.items():
-                signal.signal(number, handler)
-
-
-_interrupts = _Interrupts()
-
-
-@contextmanager
-def open_output(path: str) -> Iterator[Sink]:
-    """Open where the records go: standard output, or a file that appears only when complete.
-
-    A regular file is written beside its destination (``.NAME.*.partial``) and renamed onto
-    it at the end, so a full disk or a crash never leaves a partial file that looks
-    complete; after Ctrl-C it holds the whole records written so far. Anything else (a
-    device such as ``/dev/null``, a named pipe) is written directly. Raises OSError when
-    the destination cannot be written.
-    """
-    if path == STDIN:
-        yield Sink(sys.stdout.buffer)
-        return
-    target = Path(path)
-    if target.exists() and not target.is_file():
-        with target.open("wb") as stream:
-            yield Sink(stream)
-        return
-    descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                        suffix=".partial")
-    partial = Path(name)
-    partial.chmod(0o666 & ~_umask())  # what a plain open() would have made
-    stream = os.fdopen(descriptor, "wb")
-    try:
-        yield Sink(stream)
-        stream.close()  # a full disk may only say so here, when the last bytes go out
-        partial.replace(target)
-    except KeyboardInterrupt:
-        stream.close()
-        partial.replace(target)
-        raise
-    except BaseException:
-        with suppress(OSError):  # the disk is full: the partial file goes all the same
-            stream.close()
-        partial.unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _leave_quietly_for_a_closed_pipe() -> None:
-    """Point standard output at /dev/null, so the flush at exit does not fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass  # not a real descriptor (a test runner's stream): nothing will flush it
 
 
 def _write_explanation(path: str, stdin: BinaryIO | None, options: Options, url: str | None,
@@ -291,47 +173,52 @@ def main(paths: tuple[str, ...], output: str, text_only: bool, explain: bool,
         max_input_lines=max_input_lines,
         timeout_seconds=timeout_seconds,
     )
-    written = errors = 0
+    tally = Tally()
     try:
-        with (_interrupts.installed(), memory_limit(max_memory_mb * 1024 * 1024),
+        with (interrupts.installed(), memory_limit(max_memory_mb * 1024 * 1024),
               open_output(output) as sink):
             if explain:
-                errors = sum(_write_explanation(p, stdin, options, url, sink) for p in paths)
-                written = len(paths)
+                tally.errors = sum(_write_explanation(p, stdin, options, url, sink)
+                                   for p in paths)
+                tally.written = len(paths)
             else:
-                counts = [0, 0]
-                try:
-                    _write(clean_paths(paths, options, url=url, stdin=stdin), sink, text_only,
-                           counts)
-                finally:
-                    written, errors = counts
+                _write(clean_paths(paths, options, url=url, stdin=stdin), sink, text_only,
+                       tally)
     except CleannewsError as error:
         raise click.ClickException(str(error)) from error
     except BrokenPipeError:
-        _leave_quietly_for_a_closed_pipe()
+        leave_quietly_for_a_closed_pipe()
         sys.exit(EXIT_BROKEN_PIPE)
     except KeyboardInterrupt:
         where = "" if output == STDIN else f"; {output} holds their records"
-        click.echo(f"cleannews: interrupted after {written} inputs{where}", err=True)
+        click.echo(f"cleannews: interrupted after {tally.written} inputs{where}", err=True)
         sys.exit(EXIT_INTERRUPTED)
     except OSError as error:  # the output: reading errors became error records
         raise click.ClickException(
             f"cannot write {output}: {error.strerror or error}") from error
-    if not quiet and written > 1:
-        click.echo(f"cleannews: {written} inputs, {errors} errors", err=True)
-    sys.exit(exit_code(written, errors))
+    if not quiet and tally.written > 1:
+        click.echo(f"cleannews: {tally.written} inputs, {tally.errors} errors", err=True)
+    sys.exit(exit_code(tally.written, tally.errors))
+
+
+@dataclass
+class Tally:
+    """How many records a run has written, and how many of them are error records."""
+
+    written: int = 0
+    errors: int = 0
 
 
 def _write(records: Iterable[Record | ErrorRecord], output: Sink, text_only: bool,
-           counts: list[int]) -> None:
-    """Write each record as it comes; ``counts`` holds [records written, error records]."""
+           tally: Tally) -> None:
+    """Write each record as it comes, counting it in ``tally``."""
     for record in records:
-        with _interrupts.held():  # the record and its count, or neither
+        with interrupts.held():  # the record and its count, or neither
             if text_only and isinstance(record, ErrorRecord):
                 click.echo(f"cleannews: {record.source}: {record.error.message}", err=True)
             elif text_only and isinstance(record, Record):
-                output.write(("\n" if counts[0] else "") + record.text + "\n")
+                output.write(("\n" if tally.written else "") + record.text + "\n")
             else:
                 output.write(to_json_line(record))
-            counts[0] += 1
-            counts[1] += isinstance(record, ErrorRecord)
+            tally.written += 1
+            tally.errors += isinstance(record, ErrorRecord)
