@@ -247,3 +247,32 @@ def test_control_characters_never_reach_the_text() -> None:
     record = clean_document(Document(
         b"The minister\x00 resigned on Friday after a week\x1b of protests.\n"))
     assert record.to_dict()["text"] == "The minister resigned on Friday after a week of protests."
+
+
+def _slow_documents_in_a_worker(count: int) -> list[str]:
+    """In a worker process: documents that hang get timeout records, and the next is fine."""
+    import time
+
+    from cleannews import pipeline
+
+    def slow_clean_lines(*args: object, **kwargs: object) -> None:
+        time.sleep(5)
+
+    real = pipeline.clean_lines
+    statuses = []
+    for number in range(count):
+        pipeline.clean_lines = slow_clean_lines if number % 2 == 0 else real  # type: ignore[assignment]
+        record = clean_document(Document(b"The minister resigned on Friday."),
+                                Options(timeout_seconds=0.2))
+        statuses.append(record.error.type if isinstance(record, ErrorRecord) else record.status)
+    pipeline.clean_lines = real
+    return statuses
+
+
+def test_the_time_limit_works_in_a_worker_process() -> None:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        assert pool.submit(_slow_documents_in_a_worker, 4).result(timeout=60) == [
+            "timeout", "ok", "timeout", "ok"]
