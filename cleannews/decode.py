@@ -59,21 +59,10 @@ _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 MOSTLY_UTF8_SHARE = 0.5
 
 # Control characters no text means to carry: C0 but tab, line feed, vertical tab, form feed
-# and carriage return; DEL; and C1, which only a Latin-1 decoding of windows-1252 text
-# produces upstream (a scraper's), so each C1 character becomes the windows-1252 character
-# of its byte ("we\x92re" -> "we’re", as browsers show it), or goes where it has none.
-_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-
-
-def _windows_1252_or_nothing(byte: int) -> str:
-    try:
-        return bytes([byte]).decode("cp1252")
-    except UnicodeDecodeError:
-        return ""
-
-
-_CONTROL_REPLACEMENT = {chr(byte): _windows_1252_or_nothing(byte) if byte >= 0x80 else ""
-                        for byte in range(0xA0)}
+# and carriage return; and DEL. C1 characters stay: they are the trace of a page whose
+# UTF-8 or windows-1252 bytes a scraper decoded as Latin-1 ("we\x92re"), from which a
+# mojibake fixer can still get the text back, and which deleting would lose.
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 # Browsers decode a page labelled Latin-1 (or ASCII) as windows-1252 (WHATWG Encoding),
 # whose bytes 0x80-0x9F are curly quotes, dashes and the euro sign; Latin-1 has only
@@ -221,19 +210,15 @@ def _utf8_share(data: bytes) -> float:
 
 
 def without_control_characters(text: str) -> str:
-    """Remove control characters that no text means to carry (NUL, escape, ...); read C1.
+    """Remove control characters that no text means to carry (NUL, escape, DEL, ...).
 
     Tabs and line ends stay, and so do vertical tabs and form feeds (dumpers write them
-    between pages). A C1 character becomes what its byte is in windows-1252.
+    between pages) and C1 characters.
 
     >>> without_control_characters("caf\\x00é\\x1b[0m\\tok\\r\\n")
     'café[0m\\tok\\r\\n'
-    >>> without_control_characters("we\\x92re \\x93here\\x94 \\x81")
-    'we’re “here” '
     """
-    if _CONTROL_CHARACTERS.search(text) is None:
-        return text
-    return _CONTROL_CHARACTERS.sub(lambda match: _CONTROL_REPLACEMENT[match.group()], text)
+    return _CONTROL_CHARACTERS.sub("", text)
 
 
 def _guess_with_chardet(data: bytes) -> tuple[str, float] | None:
