@@ -41,11 +41,15 @@ def _kind_of(path: Path) -> str | None:
     return None
 
 
+NOT_PAGES = frozenset({"hostile", "fuzz"})
+
+
 def collect_inputs(folder: Path, text_folder: str | None = None) -> dict[str, list[Path]]:
     """HTML and text input files of a folder, in sorted order.
 
     In a benchmark folder (one with ``html/``), text inputs come from ``text_folder`` or the
-    first ``text-*`` sub-folder; elsewhere every ``.html`` / ``.txt`` file below counts.
+    first ``text-*`` sub-folder; elsewhere every ``.html`` / ``.txt`` file below counts,
+    but those of ``hostile/`` and ``fuzz/`` (the fixtures' broken inputs, not pages).
     """
     inputs: dict[str, list[Path]] = {"html": [], "text": []}
     if (folder / "html").is_dir() and any(folder.glob("text-*")):
@@ -56,7 +60,7 @@ def collect_inputs(folder: Path, text_folder: str | None = None) -> dict[str, li
         return inputs
     for path in sorted(folder.rglob("*")):
         kind = _kind_of(path)
-        if kind and path.is_file():
+        if kind and path.is_file() and not NOT_PAGES & set(path.relative_to(folder).parts):
             inputs[kind].append(path)
     return inputs
 
