@@ -28,7 +28,7 @@ STDIN = "-"
 
 
 class InputTooLargeError(Exception):
-    """The input is larger than the limit (--max-input-bytes), or decompresses past it."""
+    """The input decompresses past the limit (--max-input-bytes)."""
 
 
 def _walk(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
@@ -64,11 +64,12 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
 
 
 def read_input(path: str, stdin: BinaryIO | None, max_bytes: int) -> bytes:
-    """Read a whole input; raise :class:`InputTooLargeError` past ``max_bytes`` (0: no limit).
+    """Read a whole input, or one byte past ``max_bytes`` (0: no limit; then it is too large).
 
     A gzip-compressed input (saved pages often are: ``page.html.gz``), recognised by its
     first bytes, is decompressed, and the limit applies to what it holds: a small file that
-    decompresses to gigabytes (a "gzip bomb") is stopped one byte past the limit.
+    decompresses to gigabytes (a "gzip bomb") is stopped one byte past the limit, and
+    raises :class:`InputTooLargeError`, which says so.
     """
     size = max_bytes + 1 if max_bytes else -1
     if path == STDIN:
@@ -83,18 +84,15 @@ GZIP_MAGIC = b"\x1f\x8b"
 
 
 def _read_whole(handle: BinaryIO, size: int, max_bytes: int) -> bytes:
+    """The input's bytes, or one byte past the limit: then the pipeline refuses it."""
     head = handle.read(2)
-    if head == GZIP_MAGIC:
-        # Compressed bytes past the limit decompress past it too: no need to read them.
-        data = _read_gzip(io.BytesIO(head + handle.read(size)), size)
-        if max_bytes and len(data) > max_bytes:
-            raise InputTooLargeError(f"gzip input decompresses to more than {max_bytes} bytes "
-                                "(--max-input-bytes; 0 for no limit)")
-        return data
-    data = head + handle.read(size - len(head) if size > 0 else -1)
+    if head != GZIP_MAGIC:
+        return head + handle.read(size - len(head) if size > 0 else -1)
+    # Compressed bytes past the limit decompress past it too: no need to read them.
+    data = _read_gzip(io.BytesIO(head + handle.read(size)), size)
     if max_bytes and len(data) > max_bytes:
-        raise InputTooLargeError(f"input is over the limit of {max_bytes} bytes "
-                            "(--max-input-bytes; 0 for no limit)")
+        raise InputTooLargeError(f"gzip input decompresses to more than {max_bytes} bytes "
+                                 "(--max-input-bytes; 0 for no limit)")
     return data
 
 
