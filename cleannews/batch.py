@@ -123,6 +123,9 @@ def clean_paths(
             yield _read_error(path, url, "unreadable",
                               f"cannot read {path}: {error.strerror or error}")
             continue
+        except ValueError as error:  # a path no file can have ("embedded null byte")
+            yield _read_error(path, url, "unreadable", f"cannot read {path!r}: {error}")
+            continue
         yield clean_document(Document(content, source=path, url=url), options)
 
 

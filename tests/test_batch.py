@@ -166,3 +166,10 @@ def test_a_named_pipe_given_by_name_is_read(tmp_path: Path) -> None:
     (record,) = clean_paths([str(pipe)])
     writer.join()
     assert record.status == "ok"
+
+
+def test_a_path_no_file_can_have_gives_a_record() -> None:
+    (record,) = clean_paths(["page\x00.html"])
+    assert isinstance(record, ErrorRecord)
+    assert record.error.type == "unreadable"
+    assert "embedded null byte" in record.error.message
