@@ -131,8 +131,12 @@ def clean_paths(
 
 def _read_error(path: str, url: str | None, type_code: str, message: str) -> ErrorRecord:
     logger.warning("%s", message if path in message else f"{path}: {message}")
+    try:  # the bytes of a file name that is not UTF-8
+        name = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a str no file system gave (a lone "\ud800")
+        name = path.encode("utf-8", "surrogatepass")
     return ErrorRecord(
-        id=document_id(path.encode("utf-8", "surrogateescape")),
+        id=document_id(name),
         source=path,
         error=ErrorInfo("read", type_code, message),
         url=url,

@@ -173,3 +173,11 @@ def test_a_path_no_file_can_have_gives_a_record() -> None:
     assert isinstance(record, ErrorRecord)
     assert record.error.type == "unreadable"
     assert "embedded null byte" in record.error.message
+
+
+@pytest.mark.parametrize("path", ["caf\udce9.txt", "lone-\ud800.txt"])
+def test_a_path_that_is_not_utf8_gives_a_record(path: str) -> None:
+    (record,) = clean_paths([path])
+    assert isinstance(record, ErrorRecord)
+    assert record.error.type == "unreadable"
+    assert len(record.id) == 16
