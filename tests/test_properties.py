@@ -189,3 +189,13 @@ def test_every_record_round_trips_through_json_on_one_line(page: str, kind: Kind
     line.encode("utf-8")
     expected = json.loads(_replace_surrogates(json.dumps(record.to_dict(), ensure_ascii=False)))
     assert json.loads(line) == expected
+
+
+@FAST
+@given(st.text(alphabet=ANY_CHARACTER, max_size=40))
+def test_any_path_gives_exactly_one_record(name: str) -> None:
+    from cleannews.batch import clean_paths
+
+    (record,) = clean_paths([f"/nonexistent-cleannews-folder/{name}"])
+    assert record.status == "error"
+    assert len(to_json_line(record).splitlines()) == 1
