@@ -24,7 +24,6 @@ from cleannews import (
     to_json_line,
 )
 from cleannews.detect import looks_like_binary, sniff_file_format
-from cleannews.lines.model import RULES_ONLY
 from cleannews.lines.split import split_lines
 
 from .conftest import FIXTURES
@@ -140,12 +139,12 @@ def test_kind_detection_never_raises(text: str, head: bytes) -> None:
     assert sniff_file_format(head) is None or isinstance(sniff_file_format(head), str)
 
 
-# Cleaning what cleannews kept changes nothing. The explicit rules hold to that on any
-# input, up to white space: kept lines are joined by single line ends, and the joiner may
-# then put a line that went on from the one before back onto it. The learned classifier
-# judges a line in its context, so a stray line it kept among boilerplate ("0;") may look
-# different once the boilerplate is gone; on article text, and on every fixture page, it
-# holds exactly.
+# Cleaning what cleannews kept changes nothing: on article text exactly, on every fixture
+# page up to white space, and on a page of article paragraphs between boilerplate lines no
+# paragraph the first pass kept is lost in the second. Not on any mixture of boilerplate
+# lines, though (924 of 20,000 random mixtures changed): the rules judge a line by its
+# neighbours, so a "Related" heading that a breadcrumb parted from its headlines is kept the
+# first time and, the breadcrumb gone, dropped with them the second.
 _WORDS = ("the council voted on tuesday to approve a new budget for schools and roads after "
           "a long debate residents said they welcomed the plan").split()
 _SENTENCE = st.lists(st.sampled_from(_WORDS), min_size=8, max_size=30).map(
@@ -154,10 +153,15 @@ _PARAGRAPH = st.lists(_SENTENCE, min_size=1, max_size=4).map(" ".join)
 
 
 @FAST
-@given(st.lists(LINE, max_size=25))
-def test_cleaning_clean_text_changes_nothing_for_the_rules(lines: list[str]) -> None:
-    once = clean_lines("\n".join(lines), RULES_ONLY).text
-    assert _SPACE.sub("", clean_lines(once, RULES_ONLY).text) == _SPACE.sub("", once)
+@given(st.lists(st.sampled_from(BOILERPLATE), max_size=6),
+       st.lists(_PARAGRAPH, min_size=1, max_size=8),
+       st.lists(st.sampled_from(BOILERPLATE), max_size=6))
+def test_cleaning_again_loses_no_article_paragraph(head: list[str], body: list[str],
+                                                   tail: list[str]) -> None:
+    once = clean_lines("\n".join(head + body + tail)).text
+    kept = [paragraph for paragraph in body if paragraph in once.splitlines()]
+    twice = clean_lines(once).text.splitlines()
+    assert all(paragraph in twice for paragraph in kept)
 
 
 @FAST
