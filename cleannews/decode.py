@@ -51,7 +51,7 @@ _UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
     rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
     rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
-_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 # A text is UTF-8 with stray single-byte characters when at least this share of its
 # non-ASCII bytes form valid UTF-8 sequences. Text in a legacy encoding stays far below it:
 # a Latin-1 or windows-1251 letter is seldom followed by the continuation bytes UTF-8 needs,
@@ -203,10 +203,11 @@ def _utf8_share(data: bytes) -> float:
     >>> _utf8_share("café, naïve".encode() + b" and a stray \\xe9")
     0.8
     """
-    high = len(_HIGH_BYTE.findall(data))
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
     if not high:
         return 0.0
-    return sum(len(sequence) for sequence in _UTF8_SEQUENCE.findall(data)) / high
+    # Counted by what deleting them leaves: no object per byte or per match on a long page.
+    return (len(data) - len(_UTF8_SEQUENCE.sub(b"", data))) / high
 
 
 def without_control_characters(text: str) -> str:
