@@ -38,8 +38,8 @@ _FILE_SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
     (b"GIF87a", 0, "GIF image"),
     (b"GIF89a", 0, "GIF image"),
     (b"\xff\xd8\xff", 0, "JPEG image"),
-    (b"WEBP", 8, "WebP image"),
-    (b"ftyp", 4, "MP4 or QuickTime media"),
+    (b"RIFF", 0, "RIFF media (WebP, WAV or AVI)"),
+    (b"ftyp", 4, "MP4 or QuickTime media"),  # after the first box's size, which starts 0
     (b"OggS", 0, "Ogg media"),
     (b"\x1f\x8b", 0, "gzip archive"),
     (b"BZh", 0, "bzip2 archive"),
@@ -64,6 +64,8 @@ def sniff_file_format(data: bytes) -> str | None:
         if data.startswith(signature, offset):
             if signature == b"BZh" and not data[3:4].isdigit():
                 continue  # "BZh" alone starts words too; bzip2 follows it with a block size
+            if offset and data[:1] != b"\x00":
+                continue  # "ftyp" after four letters of text is no media file
             return name
     return None
 

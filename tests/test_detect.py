@@ -67,7 +67,8 @@ def test_looks_like_binary(text: str, binary: bool) -> None:
     (b"%PDF-1.7\n%\xe2\xe3", "PDF document"),
     (b"\x89PNG\r\n\x1a\n....", "PNG image"),
     (b"PK\x03\x04\x14\x00", "ZIP archive (or a docx, xlsx, odt or epub)"),
-    (b"RIFF\x00\x00\x00\x00WEBPVP8 ", "WebP image"),
+    (b"RIFF\x00\x00\x00\x00WEBPVP8 ", "RIFF media (WebP, WAV or AVI)"),
+    (b"\x00\x00\x00\x18ftypmp42", "MP4 or QuickTime media"),
     (b"BZh91AY&SY", "bzip2 archive"),
     (b"WARC/1.1\r\nWARC-Type: response", "WARC archive"),
 ])
@@ -75,6 +76,7 @@ def test_sniff_file_format(data: bytes, name: str) -> None:
     assert sniff_file_format(data) == name
 
 
-@pytest.mark.parametrize("data", [b"", b"<html>", b"BZh is a word here", b"Plain text."])
+@pytest.mark.parametrize("data", [b"", b"<html>", b"BZh is a word here", b"Plain text.",
+                                  b"Theyftyp", b"Download WEBP images"])
 def test_text_and_html_have_no_file_format(data: bytes) -> None:
     assert sniff_file_format(data) is None
