@@ -26,6 +26,7 @@ from cleannews.lines.windows import (
     run_lengths,
     set_columns,
     shifted,
+    text_blocks,
     window_sizes,
     window_sums,
 )
@@ -38,7 +39,6 @@ RULE_NAMES = (
     "comment", "cookie_notice", "duplicate", "link_farm",
 )
 
-_BULLET = re.compile(r"^(?:[*\-+•·▪►▶◦‣]|\d{1,3}[.)]|o\s)\s*")
 _HEADING = re.compile(r"^#{1,6}\s")
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b|@\w")
 _PIPE_LIKE = re.compile(r"\s[|·•/]\s")
@@ -65,8 +65,6 @@ _MAX_END_MARKER_CHARS = max(map(len, _END_MARKERS))
 _BOILERPLATE_WORDS = patterns.BOILERPLATE_WORDS
 _COUNT = re.compile(r"[\d()\[\]]+")
 _RULE_INDEX = {name: index for index, name in enumerate(RULE_NAMES)}
-# Body-like lines at most this many lines apart belong to one block of text.
-BLOCK_GAP_LINES = 6
 
 # Share of capitalised words in English prose on the development pages is about this.
 CASELESS_UPPER_SHARE = 0.15
@@ -139,7 +137,7 @@ def _own_features(texts: Sequence[str]) -> tuple[Floats, Bools, Bools]:
         "ends_period": [last in ".。" for last in lasts],
         "ends_colon": [text[-1:] in {":", "："} for text in texts],
         "has_comma": counts.commas > 0,
-        "bullet": [_BULLET.match(text) is not None for text in texts],
+        "bullet": [patterns.BULLET_FEATURE.match(text) is not None for text in texts],
         "heading": [_HEADING.match(text) is not None for text in texts],
         "digits": counts.digits / chars,
         # Scripts without case (CJK, Arabic, Hebrew, Thai...) get a typical prose value.
@@ -190,15 +188,11 @@ def _end_markers(
 
 def _main_block(body: Bools, words: Floats) -> tuple[int, int]:
     """The span of the block of body-like lines with the most words ((0, -1) if none)."""
-    positions = np.flatnonzero(body)
-    if not len(positions):
+    firsts, lasts, block_words = text_blocks(body, words)
+    if not len(block_words):
         return 0, -1
-    # A new block starts where the gap to the previous body-like line is too wide.
-    starts = np.flatnonzero(np.diff(positions, prepend=-BLOCK_GAP_LINES - 2) > BLOCK_GAP_LINES)
-    block_words = np.add.reduceat(words[positions], starts)
     best = int(np.argmax(block_words))  # the first of equals, as a scan would keep
-    ends = np.append(starts[1:], len(positions)) - 1
-    return int(positions[starts[best]]), int(positions[ends[best]])
+    return int(firsts[best]), int(lasts[best])
 
 
 def _end_of_article(end_markers: Bools, body: Bools, words: Floats, ruled: Bools) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from cleannews.lines import rules
+from cleannews.lines import patterns, rules
 from cleannews.lines.counts import count_lines
 from cleannews.lines.model import LineModel, load_default_model, load_flat_model
 from cleannews.lines.split import SourceLine, is_flat, split_lines
@@ -62,7 +62,6 @@ MAX_UNBULLETED_ITEM_WORDS = 15
 # links shown, 90% of the words of such lines the classifier kept were not the article's.
 MIN_LINK_LINE_SHARE = 0.9
 
-_BULLET = re.compile(r"^\s*(?:[*\-+•·▪►▶◦‣]|\d{1,3}[.)])\s+")
 
 
 class DropReason(str, enum.Enum):
@@ -196,7 +195,7 @@ def _title_candidates(page: _PageLines) -> set[int]:
         if is_body and words >= MIN_FIRST_PARAGRAPH_WORDS), len(texts))
     for index, text in enumerate(texts):
         # A list item is a menu or a link, not the headline.
-        if not MIN_TITLE_CHARS <= len(text) <= MAX_TITLE_CHARS or _BULLET.match(text):
+        if not MIN_TITLE_CHARS <= len(text) <= MAX_TITLE_CHARS or patterns.LIST_ITEM.match(text):
             continue
         # A headline is short and does not end like a sentence; a repeated paragraph is
         # left to the duplicate rule.
@@ -336,7 +335,7 @@ def _link_farm_items(
 ) -> list[int]:
     """Indices of the link lines that follow a link-farm heading at ``start - 1``."""
     items: list[int] = []
-    bulleted = start < len(texts) and bool(_BULLET.match(texts[start]))
+    bulleted = start < len(texts) and bool(patterns.LIST_ITEM.match(texts[start]))
     index = start
     while index < len(texts):
         text = texts[index]
@@ -351,7 +350,7 @@ def _link_farm_items(
         if rules.is_link_farm_heading(text):
             break
         # A card's headline may follow its bulleted picture without a bullet of its own.
-        if not ((bulleted and _BULLET.match(text)) or _is_unbulleted_item(text)):
+        if not ((bulleted and patterns.LIST_ITEM.match(text)) or _is_unbulleted_item(text)):
             break
         items.append(index)
         index += 1

@@ -31,6 +31,7 @@ from cleannews.lines.windows import (
     set_columns,
     shifted,
     sigmoid,
+    text_blocks,
     window_extremes,
     window_sizes,
     window_sums,
@@ -75,8 +76,6 @@ EDGE_LOGIT = -4.0
 SMOOTHING_WINDOW = 5
 # A wider window, for the density of body text around a line.
 WIDE_WINDOW = 15
-# Lines the first stage likes, at most this many lines apart, form one block of text.
-BLOCK_GAP_LINES = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,17 +88,12 @@ class ScoredLine:
 
 def _blocks(liked: Bools, words: Floats) -> tuple[NDArray[np.int64], Floats]:
     """For each line, the number of the block of liked lines it is in (-1 if none), and
-    each block's words; liked lines at most BLOCK_GAP_LINES apart form one block."""
+    each block's words (see :func:`~cleannews.lines.windows.text_blocks`)."""
     block_of = np.full(len(liked), -1, dtype=np.int64)
-    positions = np.flatnonzero(liked)
-    if not len(positions):
-        return block_of, np.zeros(0)
-    starts = np.flatnonzero(np.diff(positions, prepend=-BLOCK_GAP_LINES - 2) > BLOCK_GAP_LINES)
-    ends = np.append(starts[1:], len(positions)) - 1
-    for number, (first, last) in enumerate(zip(positions[starts], positions[ends],
-                                               strict=True)):
+    firsts, lasts, block_words = text_blocks(liked, words)
+    for number, (first, last) in enumerate(zip(firsts.tolist(), lasts.tolist(), strict=True)):
         block_of[first:last + 1] = number
-    return block_of, np.add.reduceat(words[positions], starts)
+    return block_of, block_words
 
 
 def _list_runs(bullets: Bools, probabilities: Floats) -> tuple[Floats, Floats]:

@@ -52,11 +52,8 @@ _REFERENCE = re.compile(r"^\s*\[[^\]\n]{1,50}\]:\s*\S+")
 # The numbered list of link targets that lynx and links print after the page
 # ("  12. https://example.com/news/"): a number, then an address.
 _NUMBERED_ADDRESS = re.compile(r"\d{1,5}\.\s+(?:(?:https?|ftp|file)://|(?:mailto|javascript|tel):)")
-# A nested list item as inscriptis writes it ("o Item"), besides _BLOCK_START's marks.
+# A nested list item as inscriptis writes it ("o Item"), besides patterns.BLOCK_START's marks.
 _LIST_MARK = re.compile(r"o\s")
-# A line that starts a new block, never the continuation of a wrapped paragraph.
-# (A markdown dumper escapes a mark that is text: "1\. Download", "\- Any".)
-_BLOCK_START = re.compile(r"^\s*\\?(?:[*\-+•·▪►▶◦‣>#|]|\d{1,3}\\?[.)]\s|o\s{2,})")
 
 # A dump counts as wrapped at width W when at least this share of its longer lines end
 # within WRAP_SLACK columns of W: html2text (78), lynx (79), w3m (80) wrap this way, and
@@ -260,7 +257,7 @@ def _wrap_width(lines: list[str], measure: Measure = len) -> int | None:
     lengths = [measure(line.rstrip()) for line in lines
                if measure(line.strip()) >= MIN_MEASURED_CHARS
                and "://" not in line and "](" not in line and line.count("|") < 2
-               and not _BLOCK_START.match(line) and not _holds_unbreakable(line)]
+               and not patterns.BLOCK_START.match(line) and not _holds_unbreakable(line)]
     if len(lengths) < 5:
         return None
     # The width is the length that (nearly) no line exceeds; a few longer lines (URLs,
@@ -319,7 +316,7 @@ def _broken_before(previous: str, line: str, width: int, measure: Measure) -> bo
     (True, False)
     """
     end = measure(previous.rstrip())
-    if end < width - WRAP_SLACK or _BLOCK_START.match(line):
+    if end < width - WRAP_SLACK or patterns.BLOCK_START.match(line):
         return False
     start = line.lstrip()
     piece = _FIRST_PIECE.match(start)
@@ -548,7 +545,7 @@ def _goes_on_from(previous: str, line: str) -> bool:
     False
     """
     first = line[0]
-    if previous[-1] in _SENTENCE_END or _BLOCK_START.match(line) or _LIST_MARK.match(line):
+    if previous[-1] in _SENTENCE_END or patterns.BLOCK_START.match(line) or _LIST_MARK.match(line):
         return False
     if first.islower() or first in _CLOSING:
         return True

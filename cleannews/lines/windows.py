@@ -22,6 +22,7 @@ __all__ = [
     "set_columns",
     "shifted",
     "sigmoid",
+    "text_blocks",
     "window_extremes",
     "window_sizes",
     "window_sums",
@@ -29,6 +30,13 @@ __all__ = [
 
 Floats = NDArray[np.float64]
 Bools = NDArray[np.bool_]
+Ints = NDArray[np.int64]
+
+# Lines of text at most this many lines apart belong to one block: a block survives a
+# picture credit, a subheading or a short box between its paragraphs, and a page's header
+# and footer stand apart from it. (Both the features' main block and the smoothing stage's
+# blocks use it; the shipped models were fitted with 6.)
+BLOCK_GAP_LINES = 6
 
 
 def set_columns(matrix: Floats, start: int, columns: Sequence[ArrayLike]) -> None:
@@ -181,3 +189,24 @@ def sigmoid(values: Floats) -> Floats:
     """
     exp = np.exp(-np.abs(values))
     return np.where(values >= 0, 1.0 / (1.0 + exp), exp / (1.0 + exp))
+
+
+def text_blocks(marks: Bools, words: Floats) -> tuple[Ints, Ints, Floats]:
+    """The blocks the marked lines form (marked lines at most BLOCK_GAP_LINES apart): each
+    block's first and last line, and the sum of ``words`` over its marked lines.
+
+    >>> marks = np.array([True, False, True] + [False] * 7 + [True])
+    >>> first, last, words = text_blocks(marks, np.arange(11.0))
+    >>> first.tolist(), last.tolist(), words.tolist()
+    ([0, 10], [2, 10], [2.0, 10.0])
+    >>> [array.tolist() for array in text_blocks(np.zeros(3, dtype=bool), np.ones(3))]
+    [[], [], []]
+    """
+    positions = np.flatnonzero(marks)
+    if not len(positions):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+    # A new block starts where the gap to the previous marked line is too wide.
+    starts = np.flatnonzero(np.diff(positions, prepend=-BLOCK_GAP_LINES - 2) > BLOCK_GAP_LINES)
+    ends = np.append(starts[1:], len(positions)) - 1
+    block_words: Floats = np.add.reduceat(words[positions], starts)
+    return positions[starts].astype(np.int64), positions[ends].astype(np.int64), block_words
