@@ -12,9 +12,9 @@ links and all) and ``text-html-text`` (the html-text library's plain text), and,
 programs are installed (Debian packages ``lynx`` and ``w3m``), ``text-lynx`` (``lynx
 -dump``: wrapped, numbered link markers, a list of references at the end) and ``text-w3m``
 (``w3m -dump``). The shipped line classifier is trained on none of these, so scoring them
-(``python -m cleannews.evaluate OUT_DIR/*``) measures cleannews on dumpers it has never
+(``python tools/evaluate.py OUT_DIR/*``) measures cleannews on dumpers it has never
 seen; the flat classifier is trained on the development pages flattened as ``text-flat``
-is, so on those pages its figure is in-sample (``cleannews.train --cross`` reports it
+is, so on those pages its figure is in-sample (``tools/train.py --cross`` reports it
 cross-validated). html2text, markdownify and html-text come with ``pip install -e '.[train]'``.
 """
 

@@ -4,7 +4,7 @@ Two ways a scraper commonly stores a page's text: every text node on its own lin
 (``BeautifulSoup(page).get_text("\\n", strip=True)``), or the whole text on one line, its
 whitespace collapsed (``" ".join(text.split())``). The classifier for flattened pages
 (``lines/flat_model.json``) is trained on the second, made from the development pages'
-HTML by ``python -m cleannews.train``; ``benchmarks/make_dumps.py`` writes both to score
+HTML by ``python tools/train.py``; ``benchmarks/make_dumps.py`` writes both to score
 cleannews on them.
 """
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cleannews.evaluate import DocumentScore, main, score_document, score_folder, summarize
+from evaluate import DocumentScore, main, score_document, score_folder, summarize
 
 TEXT = "the council voted on tuesday to build new cycling lanes downtown"
 

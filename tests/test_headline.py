@@ -14,7 +14,8 @@ from cleannews.lines.headline import (
     pick_headline,
     without_headline,
 )
-from cleannews.train import normalise
+
+from train import normalise
 
 _ARTICLE = ("The council voted on Tuesday to build twelve kilometres of protected bike lanes "
             "across the city centre by the end of 2026.")

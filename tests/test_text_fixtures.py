@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from cleannews import clean
-from cleannews.evaluate import score_document
 
 from .conftest import FIXTURES, NEGATIVE_FIXTURES, TEXT_FIXTURES
 from .golden import RECORD_KEYS, assert_matches, clean_fixture
+from evaluate import score_document
 
 
 def _cases() -> list[Any]:

@@ -14,7 +14,8 @@ from cleannews.lines.judge import clean_lines, judge_rules
 from cleannews.lines.model import SMOOTHING_NAMES, LineModel
 from cleannews.lines.split import SourceLine
 from cleannews.lines.trees import Forest
-from cleannews.train import (
+
+from train import (
     FOREST_DEPTH,
     FOREST_MIN_LEAF_LINES,
     Page,

@@ -6,7 +6,7 @@ menu entries, labels, bylines, dates and standfirsts; what tells it apart is its
 date), that the page repeats it ("Headline - Site") and that it names what the article is
 about: most of its words recur in the article's opening. A logistic regression over those
 features scores every line within :data:`REACH_LINES` above the first paragraph and the
-best one is the headline. Its weights are fitted by ``python -m cleannews.train`` on the
+best one is the headline. Its weights are fitted by ``python tools/train.py`` on the
 development pages whose gold has a title, and shipped as ``headline_model.json``.
 """
 

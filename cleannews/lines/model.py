@@ -5,7 +5,7 @@ Stage one scores each line from its own features and its neighbours'
 its features, its previous score and the scores of the lines around it (and the blocks of
 text they form), so a short line between two body paragraphs is kept and a headline-like
 line inside a run of headlines is dropped. The weights are fitted by
-``python -m cleannews.train`` and shipped as ``line_model.json``.
+``python tools/train.py`` and shipped as ``line_model.json``.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Boosted decision trees, evaluated for all lines and all trees at once with numpy.
 
 The classifier's smoothing stage blends its logistic regression with a forest of small
-trees fitted by gradient boosting (``python -m cleannews.train``; scikit-learn is needed
+trees fitted by gradient boosting (``python tools/train.py``; scikit-learn is needed
 there, not here). A forest is stored as flat arrays over all its nodes; a leaf points to
 itself and never fails its test, so walking ``depth`` steps from the roots lands every line
 on a leaf of every tree, whatever depth the leaf is at. Each step is a few ``np.take``

@@ -1,6 +1,6 @@
 """Fit the line classifier and the headline picker from benchmark folders.
 
-    python -m cleannews.train BENCH_DIR [BENCH_DIR ...] [--output PATH] [--cross]
+    python tools/train.py BENCH_DIR [BENCH_DIR ...] [--output PATH] [--cross]
 
 writes ``lines/line_model.json``; ``lines/flat_model.json`` (``--flat-output``), the
 classifier for pages a scraper flattened to one line, fitted on the sentences of each
@@ -13,7 +13,7 @@ others, the picker by five-fold cross-validation over pages (all dumps of a page
 fold).
 
 Each benchmark folder holds ``gold.jsonl`` and text dumps of its pages in ``text-*/``
-(see ``cleannews.evaluate``). A line's label comes from aligning it with the gold article:
+(see ``tools/evaluate.py``). A line's label comes from aligning it with the gold article:
 a line of four or more words is body when most of its 4-word shingles occur in the gold
 text (and were not already claimed by an earlier line); a shorter line is body when its
 words occur in the gold text and a longer line next to it is body. The headline is taken
@@ -39,9 +39,9 @@ from typing import Any, Protocol, TypeVar
 import numpy as np
 from numpy.typing import NDArray
 
+from cleannews.batch import read_input
 from cleannews.decode import decode_bytes
 from cleannews.dumps import flat_dump
-from cleannews.evaluate import read_gold, read_input, score_document, summarize
 from cleannews.lines import headline
 from cleannews.lines.features import FEATURE_NAMES, line_features
 from cleannews.lines.judge import clean_lines, decision_threshold, judge_rules
@@ -55,6 +55,9 @@ from cleannews.lines.model import (
 )
 from cleannews.lines.split import is_flat
 from cleannews.lines.windows import sigmoid
+from cleannews.shingles import SHINGLE_WORDS, shingles, word_tokens
+
+from evaluate import read_gold, score_document, summarize
 
 Array = NDArray[Any]
 
@@ -65,8 +68,6 @@ class _InFolder(Protocol):
 
 _Dump = TypeVar("_Dump", bound=_InFolder)
 
-_TOKEN = re.compile(r"\w+")
-SHINGLE = 4
 # A long line is body when at least this share of its shingles is in the gold text.
 MIN_SHINGLE_COVERAGE = 0.5
 # A short line is body only next to (within this many lines of) a long body line.
@@ -88,6 +89,8 @@ FOREST_SHARE = 0.5
 FOREST_MIN_LEAF_LINES = 50
 # The pseudo-dump of the development pages flattened to one line (see load_flat_pages).
 FLAT_DUMP = "flat"
+# Where the package keeps the models it ships (the default outputs).
+_SHIPPED = Path(__file__).resolve().parent.parent / "cleannews" / "lines"
 
 
 @dataclass
@@ -103,15 +106,11 @@ class Page:
     gold: str
 
 
-def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
-
-
 def gold_without_title(gold: str, title: str | None) -> list[str]:
     """Gold tokens, less a leading headline (cleannews reports it as the title)."""
-    tokens = _tokens(gold)
+    tokens = word_tokens(gold)
     if title:
-        title_tokens = _tokens(title)
+        title_tokens = word_tokens(title)
         if title_tokens and tokens[: len(title_tokens)] == title_tokens:
             return tokens[len(title_tokens):]
     return tokens
@@ -121,20 +120,19 @@ def line_labels(texts: Sequence[str], gold_tokens: Sequence[str]) -> list[float]
     """Label each line 1.0 (body) or 0.0 by aligning it with the gold tokens."""
     # A multiset: a paragraph the page repeats (a teaser, the whole story again in one
     # line) is body once; the repeat is labelled boilerplate, as the metric counts it twice.
-    shingles = Counter(tuple(gold_tokens[i:i + SHINGLE])
-                       for i in range(len(gold_tokens) - SHINGLE + 1))
-    short_grams = {tuple(gold_tokens[i:i + n]) for n in range(1, SHINGLE)
+    gold_shingles = Counter(shingles(gold_tokens))
+    short_grams = {tuple(gold_tokens[i:i + n]) for n in range(1, SHINGLE_WORDS)
                    for i in range(len(gold_tokens) - n + 1)}
     labels: list[float] = []
     is_long: list[bool] = []
     for text in texts:
-        tokens = _tokens(text)
-        if len(tokens) >= SHINGLE:
-            grams = [tuple(tokens[i:i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)]
-            covered = sum(1 for g in grams if shingles[g] > 0) / len(grams)
+        tokens = word_tokens(text)
+        if len(tokens) >= SHINGLE_WORDS:
+            grams = shingles(tokens)
+            covered = sum(1 for g in grams if gold_shingles[g] > 0) / len(grams)
             is_body = covered >= MIN_SHINGLE_COVERAGE
             if is_body:
-                shingles.subtract(grams)
+                gold_shingles.subtract(grams)
             labels.append(float(is_body))
             is_long.append(True)
         else:
@@ -161,14 +159,14 @@ def _page(doc_id: str, folder: str, text: str, gold: str, title: str | None) -> 
 def _load_page(task: tuple[str, str, str, str, str | None]) -> Page:
     folder, dump, doc_id, gold, title = task
     path = next(iter(sorted((Path(folder) / dump).glob(f"{doc_id}.*"))))
-    text = decode_bytes(read_input(path)).text
+    text = decode_bytes(read_input(str(path), None, 0)).text
     return _page(doc_id, f"{Path(folder).name}/{dump}", text, gold, title)
 
 
 def _load_flat_page(task: tuple[str, str, str, str | None]) -> Page | None:
     folder, doc_id, gold, title = task
     path = next(iter(sorted((Path(folder) / "html").glob(f"{doc_id}.*"))))
-    text = flat_dump(read_input(path))
+    text = flat_dump(read_input(str(path), None, 0))
     if not is_flat(text):  # too short to be taken for flattened: the line model judges it
         return None
     return _page(doc_id, f"{Path(folder).name}/{FLAT_DUMP}", text, gold, title)
@@ -226,7 +224,7 @@ def _fit_logistic(x: Array, y: Array, weights: Array, penalty: float) -> Array:
 
 def _line_weights(page: Page) -> list[float]:
     """Weight lines by their share of the page's words: the metric counts words, per page."""
-    sizes = [max(len(_tokens(t)), 1) for t in page.texts]
+    sizes = [max(len(word_tokens(t)), 1) for t in page.texts]
     total = sum(sizes)
     return [len(sizes) * s / total for s in sizes]
 
@@ -282,7 +280,7 @@ def fit_model(pages: Sequence[Page], penalty: float = L2_PENALTY,
         "format": 3,
         "description": "cleannews line classifier: a logistic regression, then a smoothing "
                        "stage blending a logistic regression with boosted trees "
-                       "(python -m cleannews.train)",
+                       "(tools/train.py)",
         "trained_on": sorted({p.folder for p in pages}),
         "lines": sum(1 for p in pages for r in p.rule_reasons if r is None),
         "threshold": 0.5,
@@ -395,7 +393,8 @@ def load_titled_pages(folders: Sequence[Path], line_model: LineModel) -> list[Ti
                 paths = sorted((folder / dump).glob(f"{doc_id}.*"))
                 if not title or not paths:
                     continue
-                cleaned = clean_lines(decode_bytes(read_input(paths[0])).text, line_model)
+                text = decode_bytes(read_input(str(paths[0]), None, 0)).text
+                cleaned = clean_lines(text, line_model)
                 pages.append(TitledPage(doc_id, f"{folder.name}/{dump}",
                                         headline.headline_candidates(cleaned), title))
     return pages
@@ -412,7 +411,7 @@ def fit_headline_model(pages: Sequence[TitledPage]) -> dict[str, Any]:
     return {
         "format": 1,
         "description": "cleannews headline picker for text pages: a logistic regression over "
-                       "the lines above the first paragraph (python -m cleannews.train)",
+                       "the lines above the first paragraph (tools/train.py)",
         "trained_on": sorted({p.folder for p in pages}),
         "pages": len(pages),
         "features": {n: round(float(w), 6)
@@ -464,9 +463,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--output", type=Path,
-                        default=Path(__file__).parent / "lines" / MODEL_RESOURCE)
+                        default=_SHIPPED / MODEL_RESOURCE)
     parser.add_argument("--flat-output", type=Path,
-                        default=Path(__file__).parent / "lines" / FLAT_MODEL_RESOURCE)
+                        default=_SHIPPED / FLAT_MODEL_RESOURCE)
     parser.add_argument("--cross", action="store_true",
                         help="also train on each folder alone and score on the others")
     parser.add_argument("--penalty", type=float, default=L2_PENALTY)
@@ -474,7 +473,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="trees in the smoothing stage (0: a logistic regression alone)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--headline-output", type=Path,
-                        default=Path(__file__).parent / "lines" / headline.MODEL_RESOURCE)
+                        default=_SHIPPED / headline.MODEL_RESOURCE)
     args = parser.parse_args(argv)
     pages = load_pages(args.folders, args.jobs)
     print(f"{len(pages)} page dumps, {sum(len(p.texts) for p in pages)} lines", flush=True)

@@ -1,6 +1,6 @@
 """Quality report: run cleannews over a benchmark folder and score it against gold text.
 
-    python -m cleannews.evaluate BENCH_DIR [BENCH_DIR ...] [--inputs html,text-inscriptis]
+    python tools/evaluate.py BENCH_DIR [BENCH_DIR ...] [--inputs html,text-inscriptis]
         [--baseline trafilatura] [--per-doc N] [--save-dir DIR] [--jobs N]
 
 A benchmark folder holds ``gold.jsonl`` (``id``, ``text``) and one sub-folder per input
@@ -14,15 +14,16 @@ Where the gold has titles, the share of cleannews titles that match them is repo
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
-import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+from cleannews.batch import read_input
+from cleannews.shingles import shingles, word_tokens
 
 __all__ = [
     "DocumentScore",
@@ -35,9 +36,6 @@ __all__ = [
     "score_folder",
     "summarize",
 ]
-
-_TOKEN = re.compile(r"\w+")
-SHINGLE_SIZE = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +60,7 @@ class Summary:
 
 
 def _shingles(text: str) -> Counter[tuple[str, ...]]:
-    tokens = _TOKEN.findall(text)
-    if not tokens:
-        return Counter()
-    if len(tokens) <= SHINGLE_SIZE:
-        return Counter([tuple(tokens)])
-    return Counter(tuple(tokens[i:i + SHINGLE_SIZE]) for i in range(len(tokens) - SHINGLE_SIZE + 1))
+    return Counter(shingles(word_tokens(text)))
 
 
 def score_document(doc_id: str, gold: str, predicted: str) -> DocumentScore:
@@ -116,12 +109,6 @@ def find_input(folder: Path, inputs: str, doc_id: str) -> Path | None:
     return None
 
 
-def read_input(path: Path) -> bytes:
-    """The bytes of an input file, un-gzipped if it ends in .gz."""
-    data = path.read_bytes()
-    return gzip.decompress(data) if path.suffix == ".gz" else data
-
-
 @dataclass(frozen=True, slots=True)
 class Prediction:
     """What an extractor found in one document: its text and, where it says, the title."""
@@ -135,15 +122,13 @@ Extractor = Callable[[bytes, str, str | None], Prediction]
 
 def cleannews_text(content: bytes, inputs: str, url: str | None) -> Prediction:
     """Extract with cleannews, forcing the kind the benchmark folder says the input is."""
-    from cleannews.detect import Kind
-    from cleannews.pipeline import Document, Options, clean_document
-    from cleannews.records import Record
+    from cleannews import Document, Kind, Options, Record, clean_document
 
     kind = Kind.HTML if inputs.startswith("html") else Kind.TEXT
     record = clean_document(Document(content, url=url), Options(input_kind=kind))
     if not isinstance(record, Record):
         return Prediction("")
-    return Prediction(record.text, record.title)
+    return Prediction(record.text, record.metadata.title)
 
 
 def trafilatura_text(content: bytes, inputs: str, url: str | None) -> Prediction:
@@ -192,7 +177,7 @@ def _run_one(task: tuple[str, str, str, str, str | None]) -> tuple[str, Predicti
     if path is None:
         return doc_id, Prediction("")
     try:
-        return doc_id, EXTRACTORS[extractor](read_input(path), inputs, url)
+        return doc_id, EXTRACTORS[extractor](read_input(str(path), None, 0), inputs, url)
     except Exception as error:  # a crash scores as an empty output
         print(f"{extractor} failed on {doc_id}: {error}", file=sys.stderr)
         return doc_id, Prediction("")
