@@ -7,16 +7,26 @@
 
 __version__ = "0.1.0"
 
+from cleannews.data import Metadata, merge
 from cleannews.decode import Decoded, decode_bytes
 from cleannews.detect import Kind, detect_kind
-from cleannews.errors import CleannewsError
-from cleannews.extract import Extraction, ExtractOptions, extract_article
+from cleannews.errors import ERROR_TYPES, CleannewsError
+from cleannews.extract import Extraction, extract_article
 from cleannews.lines import CleanedText, DropReason, JudgedLine, LinkFarm, clean_lines
-from cleannews.metadata import Metadata, build_metadata
-from cleannews.pipeline import Document, Options, clean, clean_document, clean_documents
+from cleannews.metadata import build_metadata
+from cleannews.options import HtmlOptions, Limits, Options
+from cleannews.pipeline import (
+    Document,
+    Explanation,
+    clean,
+    clean_document,
+    clean_documents,
+    explain_document,
+)
 from cleannews.records import ErrorInfo, ErrorRecord, Record, to_json_line, write_jsonl
 
 __all__ = [
+    "ERROR_TYPES",
     "CleanedText",
     "CleannewsError",
     "Decoded",
@@ -24,10 +34,12 @@ __all__ = [
     "DropReason",
     "ErrorInfo",
     "ErrorRecord",
-    "ExtractOptions",
+    "Explanation",
     "Extraction",
+    "HtmlOptions",
     "JudgedLine",
     "Kind",
+    "Limits",
     "LinkFarm",
     "Metadata",
     "Options",
@@ -40,7 +52,9 @@ __all__ = [
     "clean_lines",
     "decode_bytes",
     "detect_kind",
+    "explain_document",
     "extract_article",
+    "merge",
     "to_json_line",
     "write_jsonl",
 ]

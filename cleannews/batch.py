@@ -17,18 +17,17 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from cleannews.pipeline import Document, Options, clean_document, document_id
+from cleannews.data import Metadata
+from cleannews.errors import InputTooLargeError
+from cleannews.options import Options
+from cleannews.pipeline import Document, clean_document, document_id
 from cleannews.records import ErrorInfo, ErrorRecord, Record
 
-__all__ = ["InputTooLargeError", "clean_paths", "expand_paths", "read_input"]
+__all__ = ["clean_paths", "expand_paths", "read_documents", "read_input"]
 
 logger = logging.getLogger(__name__)
 
 STDIN = "-"
-
-
-class InputTooLargeError(Exception):
-    """The input decompresses past the limit (--max-input-bytes)."""
 
 
 def _walk(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
@@ -104,18 +103,19 @@ def _read_gzip(handle: BinaryIO, size: int) -> bytes:
         raise OSError(f"not a readable gzip file: {error}") from error
 
 
-def clean_paths(
+def read_documents(
     paths: Iterable[str], options: Options | None = None, *, url: str | None = None,
     stdin: BinaryIO | None = None,
-) -> Iterator[Record | ErrorRecord]:
-    """Clean every file named (directories walked), yielding one record per file in order."""
-    options = options or Options()
+) -> Iterator[Document | ErrorRecord]:
+    """Read every file named (directories walked), in order: a document each, or an error
+    record of stage ``read`` for one that cannot be read."""
+    max_bytes = (options or Options()).limits.max_input_bytes
     for path, refused in _walk(paths):
         try:
             if refused is not None:
                 yield _read_error(path, url, "unreadable", f"cannot read {path}: {refused}")
                 continue
-            content = read_input(path, stdin, options.max_input_bytes)
+            content = read_input(path, stdin, max_bytes)
         except InputTooLargeError as error:
             yield _read_error(path, url, "input_too_large", str(error))
             continue
@@ -126,7 +126,16 @@ def clean_paths(
         except ValueError as error:  # a path no file can have ("embedded null byte")
             yield _read_error(path, url, "unreadable", f"cannot read {path!r}: {error}")
             continue
-        yield clean_document(Document(content, source=path, url=url), options)
+        yield Document(content, source=path, url=url)
+
+
+def clean_paths(
+    paths: Iterable[str], options: Options | None = None, *, url: str | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Record | ErrorRecord]:
+    """Clean every file named (directories walked), yielding one record per file in order."""
+    for item in read_documents(paths, options, url=url, stdin=stdin):
+        yield item if isinstance(item, ErrorRecord) else clean_document(item, options)
 
 
 def _read_error(path: str, url: str | None, type_code: str, message: str) -> ErrorRecord:
@@ -139,5 +148,5 @@ def _read_error(path: str, url: str | None, type_code: str, message: str) -> Err
         id=document_id(name),
         source=path,
         error=ErrorInfo("read", type_code, message),
-        url=url,
+        metadata=Metadata(url=url),
     )

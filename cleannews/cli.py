@@ -16,26 +16,16 @@ from typing import BinaryIO
 import click
 
 from cleannews import __version__
-from cleannews.batch import STDIN, clean_paths, expand_paths, read_input
+from cleannews.batch import STDIN, clean_paths, read_documents
 from cleannews.detect import Kind
 from cleannews.errors import CleannewsError
-from cleannews.extract import OUTPUT_FORMATS, ExtractOptions
-from cleannews.limits import memory_limit
+from cleannews.limits import DEFAULT_MAX_MEMORY_MB, memory_limit
+from cleannews.options import OUTPUT_FORMATS, HtmlOptions, Limits, Options
 from cleannews.output import Sink, interrupts, leave_quietly_for_a_closed_pipe, open_output
-from cleannews.pipeline import (
-    DEFAULT_MAX_INPUT_BYTES,
-    DEFAULT_MAX_INPUT_LINES,
-    Document,
-    Options,
-    judge_document,
-)
+from cleannews.pipeline import Explanation, explain_document
 from cleannews.records import ErrorRecord, Record, to_json_line
 
-# Pages take milliseconds; one that takes this long has hit a pathological case in a parser.
-DEFAULT_TIMEOUT_SECONDS = 60.0
-# A 16 MiB page parses in well under 1 GiB, and the process itself maps about 300 MB: the
-# cap stops only a runaway page, before it takes the machine's memory from everything else.
-DEFAULT_MAX_MEMORY_MB = 4096
+DEFAULTS = Options()  # the flags' defaults are the library's
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT: what a shell reports for a command stopped by Ctrl-C
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what it reports for one whose reader went away
@@ -67,27 +57,32 @@ def _binary_stdin() -> BinaryIO | None:
     return None if stream is None else stream.buffer
 
 
-def _write_explanation(path: str, stdin: BinaryIO | None, options: Options, url: str | None,
-                       out: Sink) -> int:
-    errors = 0
-    for name in expand_paths([path]):
-        try:
-            content = read_input(name, stdin, options.max_input_bytes)
-            decoded, kind, cleaned, record = judge_document(
-                Document(content, source=name, url=url), options, explain=True)
-        except Exception as error:  # shown to the user, like an error record
-            out.write(f"# {name}: error: {error}\n")
-            errors += 1
-            continue
-        out.write(f"# {name}: {kind.value}, {decoded.encoding}, title={record.title!r}, "
-                  f"date={record.date!r}, site_name={record.site_name!r}\n")
-        for line in cleaned.lines:
-            verdict = "KEEP" if line.kept else f"DROP {line.reason.value if line.reason else ''}"
-            score = f"{line.score:.2f}" if line.score is not None else "  - "
-            out.write(f"{line.number:>5} {verdict:<22} {score}  {line.text}\n")
-            if line.detail:
-                out.write(f"{'':>5} {'':<22}       ({line.detail})\n")
-    return errors
+def _write_explanations(paths: Iterable[str], stdin: BinaryIO | None, options: Options,
+                        url: str | None, out: Sink, tally: Tally) -> None:
+    """Write every line of each input with its verdict, score and the rule that decided."""
+    for item in read_documents(paths, options, url=url, stdin=stdin):
+        explanation = (Explanation(item) if isinstance(item, ErrorRecord)
+                       else explain_document(item, options))
+        with interrupts.held():
+            _write_explanation(explanation, out)
+            tally.written += 1
+            tally.errors += isinstance(explanation.record, ErrorRecord)
+
+
+def _write_explanation(explanation: Explanation, out: Sink) -> None:
+    record = explanation.record
+    if isinstance(record, ErrorRecord):
+        out.write(f"# {record.source}: error: {record.error.message}\n")
+        return
+    meta = record.metadata
+    out.write(f"# {record.source}: {record.input_kind}, {record.encoding}, title={meta.title!r}, "
+              f"date={meta.date!r}, site_name={meta.site_name!r}\n")
+    for line in explanation.lines:
+        verdict = "KEEP" if line.kept else f"DROP {line.reason.value if line.reason else ''}"
+        score = f"{line.score:.2f}" if line.score is not None else "  - "
+        out.write(f"{line.number:>5} {verdict:<22} {score}  {line.text}\n")
+        if line.detail:
+            out.write(f"{'':>5} {'':<22}       ({line.detail})\n")
 
 
 @click.command(epilog=EXAMPLES, context_settings={"help_option_names": ["-h", "--help"]})
@@ -109,9 +104,11 @@ def _write_explanation(path: str, stdin: BinaryIO | None, options: Options, url:
               help="HTML: keep the blocks that close the extracted text (link lists, calls to "
                    "action, credits) instead of trimming them.")
 @click.option("--include-comments", is_flag=True, help="HTML: keep readers' comments.")
-@click.option("--include-tables/--no-include-tables", default=True, show_default=True,
+@click.option("--include-tables/--no-include-tables", default=DEFAULTS.html.include_tables,
+              show_default=True,
               help="HTML: keep the text of tables.")
-@click.option("--output-format", type=click.Choice(OUTPUT_FORMATS), default="text",
+@click.option("--output-format", type=click.Choice(OUTPUT_FORMATS),
+              default=DEFAULTS.output_format,
               show_default=True,
               help="HTML: render the article as plain text or as markdown, keeping headings "
                    "(## Subheading), list items (- item) and tables, e.g. "
@@ -120,13 +117,16 @@ def _write_explanation(path: str, stdin: BinaryIO | None, options: Options, url:
                    "become plain text.")
 @click.option("--classify-html", is_flag=True,
               help="HTML: also run the learned line classifier on the extracted text.")
-@click.option("--max-input-bytes", type=click.IntRange(min=0), default=DEFAULT_MAX_INPUT_BYTES,
+@click.option("--max-input-bytes", type=click.IntRange(min=0),
+              default=DEFAULTS.limits.max_input_bytes,
               show_default=True, help="Larger inputs give an error record; 0 for no limit.")
-@click.option("--timeout-seconds", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_SECONDS,
+@click.option("--timeout-seconds", type=click.FloatRange(min=0),
+              default=DEFAULTS.limits.timeout_seconds,
               show_default=True,
               help="A page that takes longer gives an error record of type timeout and the "
                    "run goes on; 0 for no limit.")
-@click.option("--max-input-lines", type=click.IntRange(min=0), default=DEFAULT_MAX_INPUT_LINES,
+@click.option("--max-input-lines", type=click.IntRange(min=0),
+              default=DEFAULTS.limits.max_input_lines,
               show_default=True,
               help="A text of more lines (a dump, or what the HTML extractor kept) gives an "
                    "error record; 0 for no limit.")
@@ -165,22 +165,19 @@ def main(paths: tuple[str, ...], output: str, text_only: bool, explain: bool,
         paths = (STDIN,)
     options = Options(
         input_kind=Kind(input_kind) if input_kind else None,
-        extract=ExtractOptions(favor_precision=favor_precision, favor_recall=favor_recall,
-                               include_comments=include_comments, include_tables=include_tables,
-                               output_format=output_format),
-        classify_html=classify_html,
-        max_input_bytes=max_input_bytes,
-        max_input_lines=max_input_lines,
-        timeout_seconds=timeout_seconds,
+        html=HtmlOptions(favor_precision=favor_precision, favor_recall=favor_recall,
+                         include_tables=include_tables, classify_lines=classify_html),
+        keep_comments=include_comments,
+        output_format="markdown" if output_format == "markdown" else "text",
+        limits=Limits(max_input_bytes=max_input_bytes, max_input_lines=max_input_lines,
+                      timeout_seconds=timeout_seconds),
     )
     tally = Tally()
     try:
         with (interrupts.installed(), memory_limit(max_memory_mb * 1024 * 1024),
               open_output(output) as sink):
             if explain:
-                tally.errors = sum(_write_explanation(p, stdin, options, url, sink)
-                                   for p in paths)
-                tally.written = len(paths)
+                _write_explanations(paths, stdin, options, url, sink, tally)
             else:
                 _write(clean_paths(paths, options, url=url, stdin=stdin), sink, text_only,
                        tally)

@@ -14,14 +14,13 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["DocumentTimeout", "memory_limit", "time_limit"]
+from cleannews.errors import DocumentTimeout
 
+__all__ = ["DEFAULT_MAX_MEMORY_MB", "memory_limit", "time_limit"]
 
-class DocumentTimeout(BaseException):
-    """The document took longer than the time limit.
-
-    A BaseException, so that a library's ``except Exception`` on the way cannot swallow it.
-    """
+# A 16 MiB page parses in well under 1 GiB, and the process itself maps about 300 MB: the
+# cap stops only a runaway page, before it takes the machine's memory from everything else.
+DEFAULT_MAX_MEMORY_MB = 4096
 
 
 @contextmanager

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import replace
 
+from cleannews.data import Metadata, merge
 from cleannews.extract import Extraction
 from cleannews.lines import CleanedText, DropReason, rules
 from cleannews.lines import patterns as clean_patterns
 from cleannews.lines.headline import page_headline
 
 __all__ = [
-    "Metadata",
     "build_metadata",
     "find_dateline",
     "parse_date",
@@ -39,22 +39,6 @@ _SITE_SUFFIX = re.compile(
     r"^(?P<title>.+?)\s*(?:\s[-|–—:·•]\s?|\s?[|–—]\s|\s-(?=\S))\s*"  # "Title - ", "Title | "
     r"(?P<site>[^-|–—]{2,60})$"  # "Site"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Metadata:
-    """What is known about a document besides its text."""
-
-    title: str | None = None
-    author: str | None = None
-    date: str | None = None
-    site_name: str | None = None
-    url: str | None = None
-    description: str | None = None
-    categories: tuple[str, ...] = field(default=())
-    tags: tuple[str, ...] = field(default=())
-    language: str | None = None
-    dateline: str | None = None
 
 
 MAX_ACRONYM_CHARS = 4
@@ -199,7 +183,9 @@ def build_metadata(
 ) -> Metadata:
     """Combine what the extractor found with what the cleaned text tells.
 
-    A ``url`` given by the caller wins over the page's own.
+    What the page's markup declares wins over what the text suggests, field by field, and
+    a ``url`` given by the caller wins over both. The language is identified from the
+    text only where the page declares none.
     """
     text_title, text_site = _title_from_lines(cleaned.title_lines)
     if extraction is None:
@@ -218,17 +204,11 @@ def build_metadata(
     authors = [a for a in map(rules.byline_names, bylines) if a]
     opening = next((line for line in cleaned.kept if rules.looks_like_body(line)), None)
     dateline = find_dateline(opening) if opening else None
-    extracted = extraction or Extraction(text="")
-    language = extracted.language or detect_language(cleaned.text)
-    return Metadata(
-        title=extracted.title or text_title,
-        author=extracted.author or (authors[0] if authors else None),
-        date=extracted.date or (dates[0] if dates else None),
-        site_name=extracted.site_name or text_site,
-        url=url or extracted.url,
-        description=extracted.description,
-        categories=extracted.categories,
-        tags=extracted.tags,
-        language=language,
-        dateline=dateline,
-    )
+    from_text = Metadata(title=text_title, author=authors[0] if authors else None,
+                         date=dates[0] if dates else None, site_name=text_site,
+                         dateline=dateline)
+    declared = extraction.metadata if extraction is not None else Metadata()
+    metadata = merge(Metadata(url=url), merge(declared, from_text))
+    if metadata.language is None:
+        metadata = replace(metadata, language=detect_language(cleaned.text))
+    return metadata

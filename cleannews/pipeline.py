@@ -1,8 +1,10 @@
 """The stages in order: decode, detect, extract (HTML only), clean, metadata, record.
 
 :func:`clean_document` is the per-document boundary: whatever goes wrong inside it becomes
-an :class:`~cleannews.records.ErrorRecord`, so one bad page never stops a batch.
-:func:`clean_documents` is its streaming form for many documents.
+an :class:`~cleannews.records.ErrorRecord` naming the stage that failed, so one bad page
+never stops a batch. :func:`explain_document` goes through the same boundary and returns
+the verdict on every line as well. :func:`clean_documents` is the streaming form for many
+documents.
 """
 
 from __future__ import annotations
@@ -11,65 +13,36 @@ import hashlib
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
+from cleannews.data import Metadata
 from cleannews.decode import Decoded, decode_bytes, without_control_characters
 from cleannews.detect import Kind, detect_kind, looks_like_binary, sniff_file_format
-from cleannews.extract import Extraction, ExtractOptions, extract_article
-from cleannews.limits import DocumentTimeout, time_limit
-from cleannews.lines import CleanedText, DropReason, clean_lines
+from cleannews.errors import DocumentTimeout, Stage, StageError, error_type
+from cleannews.extract import Extraction, extract_article
+from cleannews.limits import time_limit
+from cleannews.lines import CleanedText, DropReason, JudgedLine, clean_lines
 from cleannews.lines.headline import without_headline
-from cleannews.lines.model import RULES_ONLY
+from cleannews.lines.model import RULES_ONLY, LineModel
 from cleannews.metadata import build_metadata
+from cleannews.options import Options
 from cleannews.records import ErrorInfo, ErrorRecord, Record
 
 __all__ = [
     "Document",
-    "DocumentTimeout",
-    "Options",
+    "Explanation",
     "clean",
     "clean_document",
     "clean_documents",
     "document_id",
+    "explain_document",
 ]
 
 logger = logging.getLogger(__name__)
 
-# Real article pages are far smaller; past this a file is a dump or an archive, and
-# cleaning it would hold a worker for minutes. 0 turns the limit off.
-DEFAULT_MAX_INPUT_BYTES = 16 * 1024 * 1024
-# The longest development page has about 5,000 lines. A text of millions of short lines is
-# no article, and judging every line would take minutes and gigabytes. 0 turns it off.
-DEFAULT_MAX_INPUT_LINES = 200_000
-
 _NEWLINE = re.compile(r"\r\n?|\n")  # the line ends clean_lines splits at
-
-
-@dataclass(frozen=True, slots=True)
-class Options:
-    """Every option of a run; frozen and picklable, so worker processes can get a copy.
-
-    Attributes:
-        input_kind: force ``Kind.HTML`` or ``Kind.TEXT`` instead of sniffing.
-        extract: how trafilatura extracts HTML.
-        classify_html: also run the learned line classifier on the text trafilatura
-            kept (the explicit rules always run).
-        max_input_bytes: inputs larger than this give an error record; 0 for no limit.
-        max_input_lines: a text (a dump, or what the HTML extractor kept) of more lines
-            than this gives an error record; 0 for no limit.
-        timeout_seconds: a document that takes longer gives an error record of type
-            ``timeout``; 0 for no limit. Enforced with a timer signal, so only in the
-            main thread of a process on Unix (elsewhere there is no limit): see
-            :func:`cleannews.limits.time_limit`.
-    """
-
-    input_kind: Kind | None = None
-    extract: ExtractOptions = field(default_factory=ExtractOptions)
-    classify_html: bool = False
-    max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
-    max_input_lines: int = DEFAULT_MAX_INPUT_LINES
-    timeout_seconds: float = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,13 +55,15 @@ class Document:
     id: str | None = None
 
 
-class StageError(Exception):
-    """A document-level failure with a stable type code."""
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """A document's record and the verdict on each line of its text (``--explain``).
 
-    def __init__(self, stage: str, type_code: str, message: str) -> None:
-        super().__init__(message)
-        self.stage = stage
-        self.type_code = type_code
+    ``lines`` is empty when the document failed before its lines were judged.
+    """
+
+    record: Record | ErrorRecord
+    lines: tuple[JudgedLine, ...] = ()
 
 
 def document_id(content: bytes | str) -> str:
@@ -151,106 +126,101 @@ def _markdown_text(cleaned: CleanedText, markdown: str) -> str:
     return "".join(parts)
 
 
-def judge_document(
-    document: Document, options: Options, explain: bool = False
-) -> tuple[Decoded, Kind, CleanedText, Record]:
-    """Run every stage; raise on failure. Returns the intermediate results too (for --explain)."""
-    size = len(document.content)
-    if options.max_input_bytes and size > options.max_input_bytes:
-        # Readers may stop one byte past the limit, so ``size`` is a lower bound.
-        raise StageError("read", "input_too_large",
-                         f"input is over the limit of {options.max_input_bytes} bytes "
-                         "(--max-input-bytes; 0 for no limit)")
-    if isinstance(document.content, bytes):
-        file_format = sniff_file_format(document.content)
-        if file_format is not None:
-            raise StageError("detect", "unsupported_format",
-                             f"input is a {file_format}, not HTML or text")
-    decoded = _decode(document.content)
-    if looks_like_binary(decoded.text):
-        raise StageError("detect", "binary_input",
-                         "input looks like a binary file, not HTML or text")
-    page = without_control_characters(decoded.text)
-    kind = options.input_kind or detect_kind(page)
+@contextmanager
+def _stage(stage: Stage) -> Iterator[None]:
+    """Run a block as ``stage``: any failure in it becomes a :class:`StageError` of that stage."""
+    try:
+        yield
+    except StageError:
+        raise
+    except (Exception, DocumentTimeout) as error:
+        message = str(error) or repr(error)
+        code = error_type(error)
+        if code == "internal_error":
+            message = f"{type(error).__name__}: {message}"
+        raise StageError(stage, code, message) from error
+
+
+def _line_model(kind: Kind, options: Options) -> LineModel | None:
+    """The learned classifier (None: clean_lines' default) unless HTML is to be judged by
+    the explicit rules alone, as it is unless ``options.html.classify_lines``."""
+    if kind is Kind.HTML and not options.html.classify_lines:
+        return RULES_ONLY
+    return None
+
+
+def _judge(document: Document, options: Options, explain: bool) -> tuple[Record, CleanedText]:
+    """Run every stage; raise :class:`StageError` naming the stage that failed."""
+    limits = options.limits
+    with _stage("read"):
+        if limits.max_input_bytes and len(document.content) > limits.max_input_bytes:
+            # Readers may stop one byte past the limit, so the size is a lower bound.
+            raise StageError("read", "input_too_large",
+                             f"input is over the limit of {limits.max_input_bytes} bytes "
+                             "(--max-input-bytes; 0 for no limit)")
+    with _stage("detect"):
+        if isinstance(document.content, bytes):
+            file_format = sniff_file_format(document.content)
+            if file_format is not None:
+                raise StageError("detect", "unsupported_format",
+                                 f"input is a {file_format}, not HTML or text")
+    with _stage("decode"):
+        decoded = _decode(document.content)
+    with _stage("detect"):
+        if looks_like_binary(decoded.text):
+            raise StageError("detect", "binary_input",
+                             "input looks like a binary file, not HTML or text")
+        page = without_control_characters(decoded.text)
+        kind = options.input_kind or detect_kind(page)
     extraction = None
+    text = page
     if kind is Kind.HTML:
-        extraction = extract_article(page, document.url, options.extract)
-        text = extraction.text
-        model = None if options.classify_html else RULES_ONLY
-    else:
-        text, model = page, None
-    if options.max_input_lines and text.count("\n") >= options.max_input_lines:
-        raise StageError("clean", "too_many_lines",
-                         f"text has more than {options.max_input_lines} lines "
-                         "(--max-input-lines; 0 for no limit)")
-    # Readers' comments, when asked for, come from the HTML extractor: keep them.
-    keep_comments = kind is Kind.HTML and options.extract.include_comments
-    # An extractor's long lines are paragraphs, not a page its scraper flattened.
-    cleaned = clean_lines(text, model, explain=explain, keep_comments=keep_comments,
-                          unflatten=kind is Kind.TEXT)
-    metadata = build_metadata(cleaned, extraction, document.url)
-    if extraction is None and metadata.title:
-        # A dump's headline, picked among its lines, is the title, not part of the text.
-        cleaned = without_headline(cleaned, metadata.title)
-    record = Record(
-        id=document.id or document_id(document.content),
-        source=document.source,
-        text=(_markdown_text(cleaned, text) if extraction is not None
-              and options.extract.markdown else cleaned.text),
-        input_kind=kind.value,
-        encoding=decoded.encoding,
-        encoding_confidence=round(decoded.encoding_confidence, 3),
-        decode_lossy=decoded.lossy,
-        url=metadata.url,
-        title=metadata.title,
-        author=metadata.author,
-        date=metadata.date,
-        site_name=metadata.site_name,
-        description=metadata.description,
-        categories=metadata.categories,
-        tags=metadata.tags,
-        language=metadata.language,
-        dateline=metadata.dateline,
-        removed=_removed(cleaned, extraction),
-        boilerplate=_boilerplate(cleaned),
-    )
-    return decoded, kind, cleaned, record
+        with _stage("extract"):
+            extraction = extract_article(page, document.url, options.html,
+                                         comments=options.keep_comments,
+                                         markdown=options.markdown)
+            text = extraction.text
+    with _stage("clean"):
+        if limits.max_input_lines and text.count("\n") >= limits.max_input_lines:
+            raise StageError("clean", "too_many_lines",
+                             f"text has more than {limits.max_input_lines} lines "
+                             "(--max-input-lines; 0 for no limit)")
+        # Readers' comments, when asked for, come from the HTML extractor: keep them.
+        # An extractor's long lines are paragraphs, not a page its scraper flattened.
+        cleaned = clean_lines(text, _line_model(kind, options), explain=explain,
+                              keep_comments=kind is Kind.HTML and options.keep_comments,
+                              unflatten=kind is Kind.TEXT)
+    with _stage("metadata"):
+        metadata = build_metadata(cleaned, extraction, document.url)
+        if extraction is None and metadata.title:
+            # A dump's headline, picked among its lines, is the title, not part of the text.
+            cleaned = without_headline(cleaned, metadata.title)
+    with _stage("record"):
+        record = Record(
+            id=document.id or document_id(document.content),
+            source=document.source,
+            text=(_markdown_text(cleaned, text) if extraction is not None
+                  and options.markdown else cleaned.text),
+            input_kind=kind.value,
+            encoding=decoded.encoding,
+            encoding_confidence=round(decoded.encoding_confidence, 3),
+            decode_lossy=decoded.lossy,
+            metadata=metadata,
+            removed=_removed(cleaned, extraction),
+            boilerplate=_boilerplate(cleaned),
+        )
+    return record, cleaned
 
 
-_STAGE_OF_MODULE = {
-    "cleannews.decode": "decode",
-    "cleannews.detect": "detect",
-    "cleannews.extract": "extract",
-    "cleannews.lines": "clean",
-    "cleannews.metadata": "metadata",
-    "cleannews.records": "records",
-}
+def explain_document(document: Document, options: Options | None = None) -> Explanation:
+    """Clean one document and say why each line was kept or dropped; never raises for bad
+    input (the explanation then holds an error record and no lines).
 
-
-def _failed_stage(error: BaseException) -> str:
-    """The stage whose module raised, from the innermost cleannews frame of the traceback."""
-    stage = "pipeline"
-    traceback = error.__traceback__
-    while traceback is not None:
-        module = traceback.tb_frame.f_globals.get("__name__", "")
-        for prefix, name in _STAGE_OF_MODULE.items():
-            if module.startswith(prefix):
-                stage = name
-        if module.startswith("trafilatura") or module.startswith("lxml"):
-            stage = "extract"
-        traceback = traceback.tb_next
-    return stage
-
-
-def _type_code(error: BaseException) -> str:
-    if isinstance(error, StageError):
-        return error.type_code
-    if isinstance(error, MemoryError):
-        return "out_of_memory"
-    if isinstance(error, RecursionError):
-        return "too_deeply_nested"
-    name = type(error).__name__
-    return "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
+    >>> explanation = explain_document(Document("Home > News\\nThe museum reopened on Monday."))
+    >>> [(line.kept, line.reason and line.reason.value) for line in explanation.lines]
+    [(False, 'navigation'), (True, None)]
+    """
+    return _process(document, options or Options(), explain=True)
 
 
 def clean_document(document: Document, options: Options | None = None) -> Record | ErrorRecord:
@@ -261,19 +231,22 @@ def clean_document(document: Document, options: Options | None = None) -> Record
     >>> clean_document(Document(b"\\x00" * 64)).error.type
     'binary_input'
     """
-    options = options or Options()
+    return _process(document, options or Options(), explain=False).record
+
+
+def _process(document: Document, options: Options, explain: bool) -> Explanation:
+    """The per-document boundary: the time limit, and any failure made an error record."""
     try:
-        with time_limit(options.timeout_seconds):
-            return judge_document(document, options)[3]
-    except DocumentTimeout as error:
-        logger.warning("%s: %s", document.source, error)
-        return _error_record(document, options, ErrorInfo(_failed_stage(error), "timeout",
-                                                          str(error)))
-    except Exception as error:  # the per-document boundary: any failure becomes data
-        stage = error.stage if isinstance(error, StageError) else _failed_stage(error)
-        logger.warning("%s: %s failed: %s", document.source, stage, error)
-        return _error_record(document, options, ErrorInfo(stage, _type_code(error),
-                                                          str(error) or repr(error)))
+        with time_limit(options.limits.timeout_seconds):
+            record, cleaned = _judge(document, options, explain)
+    except StageError as error:
+        failure = ErrorInfo(error.stage, error.type_code, str(error))
+    except DocumentTimeout as error:  # the timer fired between two stages
+        failure = ErrorInfo("record", "timeout", str(error))
+    else:
+        return Explanation(record, cleaned.lines if explain else ())
+    logger.warning("%s: %s failed: %s", document.source, failure.stage, failure.message)
+    return Explanation(_error_record(document, options, failure))
 
 
 def _error_record(document: Document, options: Options, error: ErrorInfo) -> ErrorRecord:
@@ -291,7 +264,7 @@ def _error_record(document: Document, options: Options, error: ErrorInfo) -> Err
         error=error,
         input_kind=kind,
         encoding=encoding,
-        url=document.url,
+        metadata=Metadata(url=document.url),
     )
 
 
@@ -313,4 +286,3 @@ def clean(content: bytes | str, url: str | None = None, *, options: Options | No
     'The minister resigned on Friday after a week of protests.'
     """
     return clean_document(Document(content, source=source, url=url), options)
-

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from cleannews import __version__
+from cleannews.data import METADATA_FIELDS, Metadata
+from cleannews.errors import Stage
 
 __all__ = [
     "FIELDS",
@@ -29,11 +31,12 @@ __all__ = [
 # Bump on any change to the keys or their meaning, and note it in CHANGELOG.md.
 SCHEMA_VERSION = 1
 
+# A record's keys, in order: who made it and from what, the metadata, the text, what the
+# input was, what was removed, and the error (null unless status is "error").
 FIELDS: tuple[str, ...] = (
-    "schema_version", "cleannews_version", "id", "source", "status", "url", "title", "author",
-    "date", "site_name", "description", "categories", "tags", "language", "dateline", "text",
-    "input_kind", "encoding", "encoding_confidence", "decode_lossy", "removed", "boilerplate",
-    "error",
+    "schema_version", "cleannews_version", "id", "source", "status", *METADATA_FIELDS,
+    "text", "input_kind", "encoding", "encoding_confidence", "decode_lossy", "removed",
+    "boilerplate", "error",
 )
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -54,16 +57,7 @@ class Record:
     encoding: str
     encoding_confidence: float
     decode_lossy: bool = False
-    url: str | None = None
-    title: str | None = None
-    author: str | None = None
-    date: str | None = None
-    site_name: str | None = None
-    description: str | None = None
-    categories: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    language: str | None = None
-    dateline: str | None = None
+    metadata: Metadata = field(default_factory=Metadata)
     removed: dict[str, int] = field(default_factory=dict)
     boilerplate: dict[str, Any] = field(default_factory=dict)
 
@@ -73,24 +67,23 @@ class Record:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the record as JSON-safe values, keys in :data:`FIELDS` order."""
-        values: dict[str, Any] = {
-            "schema_version": SCHEMA_VERSION,
-            "cleannews_version": __version__,
-            "status": self.status,
-            "categories": list(self.categories),
-            "tags": list(self.tags),
+        return _flat(self.id, self.source, self.status, self.metadata, {
+            "text": self.text,
+            "input_kind": self.input_kind,
+            "encoding": self.encoding,
+            "encoding_confidence": self.encoding_confidence,
+            "decode_lossy": self.decode_lossy,
             "removed": dict(self.removed),
             "boilerplate": self.boilerplate,
-            "error": None,
-        }
-        return {name: values[name] if name in values else getattr(self, name) for name in FIELDS}
+        })
 
 
 @dataclass(frozen=True, slots=True)
 class ErrorInfo:
-    """Which stage failed, a stable snake_case code, and a message for people."""
+    """Which stage failed, a stable snake_case code (:data:`cleannews.errors.ERROR_TYPES`),
+    and a message for people."""
 
-    stage: str
+    stage: Stage
     type: str
     message: str
 
@@ -104,7 +97,7 @@ class ErrorRecord:
     error: ErrorInfo
     input_kind: str | None = None
     encoding: str | None = None
-    url: str | None = None
+    metadata: Metadata = field(default_factory=Metadata)  # the url, where the caller gave one
 
     @property
     def status(self) -> str:
@@ -112,29 +105,30 @@ class ErrorRecord:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the record with the same keys as :meth:`Record.to_dict`, unknowns null."""
-        values: dict[str, Any] = {
-            "schema_version": SCHEMA_VERSION,
-            "cleannews_version": __version__,
-            "id": self.id,
-            "source": self.source,
-            "status": "error",
-            "url": self.url,
+        return _flat(self.id, self.source, "error", self.metadata, {
             "input_kind": self.input_kind,
             "encoding": self.encoding,
-            "categories": [],
-            "tags": [],
             "removed": {},
             "boilerplate": {},
             "error": {"stage": self.error.stage, "type": self.error.type,
                       "message": self.error.message},
-        }
-        return {name: values.get(name) for name in FIELDS}
+        })
+
+
+def _flat(record_id: str, source: str, status: str, metadata: Metadata,
+          values: dict[str, Any]) -> dict[str, Any]:
+    """One record as a flat dict in :data:`FIELDS` order: the one place records take shape."""
+    flat: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION, "cleannews_version": __version__, "id": record_id,
+        "source": source, "status": status, **metadata.to_dict(), **values,
+    }
+    return {name: flat.get(name) for name in FIELDS}
 
 
 def to_json_line(record: Record | ErrorRecord) -> str:
     """Serialize a record as one line of JSON, ending in a newline.
 
-    >>> to_json_line(ErrorRecord("x", "-", ErrorInfo("decode", "empty_input", "no bytes")))[:36]
+    >>> to_json_line(ErrorRecord("x", "-", ErrorInfo("read", "unreadable", "gone")))[:36]
     '{"schema_version": 1, "cleannews_ver'
     """
     line = json.dumps(record.to_dict(), ensure_ascii=False)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cleannews.batch import clean_paths, expand_paths
-from cleannews.pipeline import Options
+from cleannews.options import Limits, Options
 from cleannews.records import ErrorRecord
 
 BODY = ("The museum reopened on Monday after a two-year renovation that cost more than "
@@ -88,7 +88,7 @@ def test_no_stdin_gives_an_error_record() -> None:
 
 def test_url_is_passed_to_every_record(tree: Path) -> None:
     records = list(clean_paths([str(tree / "a.txt"), str(tree / "missing")], url="https://x.test/"))
-    assert [r.url for r in records] == ["https://x.test/", "https://x.test/"]
+    assert [r.metadata.url for r in records] == ["https://x.test/", "https://x.test/"]
 
 
 def test_clean_paths_is_lazy(tree: Path) -> None:
@@ -99,10 +99,10 @@ def test_clean_paths_is_lazy(tree: Path) -> None:
 def test_large_file_is_not_read_whole(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_bytes(BODY.encode() * 100)
-    (record,) = clean_paths([str(big)], Options(max_input_bytes=100))
+    (record,) = clean_paths([str(big)], Options(limits=Limits(max_input_bytes=100)))
     assert isinstance(record, ErrorRecord)
     assert record.error.type == "input_too_large"
-    (record,) = clean_paths(["-"], Options(max_input_bytes=100),
+    (record,) = clean_paths(["-"], Options(limits=Limits(max_input_bytes=100)),
                             stdin=io.BytesIO(BODY.encode() * 100))
     assert isinstance(record, ErrorRecord)
     assert record.error.type == "input_too_large"
@@ -127,7 +127,7 @@ def test_a_gzip_bomb_stops_at_the_limit(tmp_path: Path) -> None:
 
     bomb = tmp_path / "bomb.html.gz"
     bomb.write_bytes(gzip.compress(bytes(10_000_000)))  # 10 MB of zeros in 10 KB
-    (record,) = clean_paths([str(bomb)], Options(max_input_bytes=1_000_000))
+    (record,) = clean_paths([str(bomb)], Options(limits=Limits(max_input_bytes=1_000_000)))
     assert isinstance(record, ErrorRecord)
     assert (record.error.stage, record.error.type) == ("read", "input_too_large")
     assert "decompresses to more than 1000000 bytes" in record.error.message

@@ -7,10 +7,9 @@ import json
 import pytest
 from lxml import etree
 
-from cleannews import clean
+from cleannews import HtmlOptions, clean
+from cleannews.errors import ExtractionError
 from cleannews.extract import (
-    ExtractionError,
-    ExtractOptions,
     choose_title,
     clean_body,
     extract_article,
@@ -43,7 +42,7 @@ def _paragraphs() -> str:
 
 def test_story_is_kept_and_headline_reported_as_title() -> None:
     article = extract_article(_page(_paragraphs()))
-    assert article.title == "Cycling lanes approved"
+    assert article.metadata.title == "Cycling lanes approved"
     assert article.text.split("\n") == PARAGRAPHS
     assert [block.reason for block in article.removed] == ["headline"]
 
@@ -100,7 +99,7 @@ def test_clean_body_removes_kicker_headline_and_standfirst() -> None:
 
 def test_favor_recall_keeps_what_closes_the_text() -> None:
     closing = "<p>Follow us on Twitter for the latest news</p>"
-    article = extract_article(_page(_paragraphs() + closing), options=ExtractOptions(
+    article = extract_article(_page(_paragraphs() + closing), options=HtmlOptions(
         favor_recall=True))
     assert "Follow us on Twitter" in article.text
 
@@ -119,14 +118,15 @@ def test_metadata_from_markup() -> None:
             "<meta property='og:site_name' content='Metro'>"
             "<link rel='canonical' href='https://metro.example.com/cycling'>")
     article = extract_article(_page(_paragraphs(), head))
-    assert (article.author, article.date, article.site_name, article.url, article.language) == (
+    assert (article.metadata.author, article.metadata.date, article.metadata.site_name,
+            article.metadata.url, article.metadata.language) == (
         "Ana Ruiz", "2024-02-01", "Metro", "https://metro.example.com/cycling", "en")
 
 
 def test_url_given_by_the_caller_wins() -> None:
     head = "<link rel='canonical' href='https://metro.example.com/cycling'>"
     record = clean(_page(_paragraphs(), head).encode(), url="https://mirror.example.org/x")
-    assert record.url == "https://mirror.example.org/x"
+    assert record.metadata.url == "https://mirror.example.org/x"
 
 
 def test_page_without_content_gives_empty_text() -> None:
@@ -199,8 +199,8 @@ def test_author_from_byline_markup_and_site_from_host() -> None:
     article = extract_article(_page(byline + _paragraphs()).replace(
         "<title>Cycling lanes approved | Metro</title>", "<title>Cycling lanes approved</title>"),
         url="https://www.metro.example.com/cycling")
-    assert article.author == "Ana Ruiz"
-    assert article.site_name == "metro.example.com"
+    assert article.metadata.author == "Ana Ruiz"
+    assert article.metadata.site_name == "metro.example.com"
 
 
 def test_json_ld_authors_are_joined_without_by() -> None:
@@ -209,4 +209,4 @@ def test_json_ld_authors_are_joined_without_by() -> None:
                           "datePublished": "2024-02-01"})
     article = extract_article(_page(_paragraphs(),
                                     f"<script type='application/ld+json'>{json_ld}</script>"))
-    assert (article.author, article.date) == ("Ana Ruiz; Tom Lee", "2024-02-01")
+    assert (article.metadata.author, article.metadata.date) == ("Ana Ruiz; Tom Lee", "2024-02-01")

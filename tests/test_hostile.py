@@ -24,8 +24,9 @@ from typing import Any
 import pytest
 
 from cleannews.detect import Kind
-from cleannews.pipeline import Document, Options, StageError, judge_document
-from cleannews.records import to_json_line
+from cleannews.options import Limits, Options
+from cleannews.pipeline import Document, clean_document
+from cleannews.records import ErrorRecord, to_json_line
 
 from .conftest import FIXTURES
 
@@ -112,12 +113,12 @@ def test_each_case_gives_what_it_must(
 def test_fuzzer_finds_stay_fixed(path: Path) -> None:
     data = path.read_bytes()
     # The fuzz target's first byte chose how the rest was read: sniffed, HTML or text.
-    options = (Options(), Options(input_kind=Kind.HTML), Options(input_kind=Kind.TEXT))
-    try:
-        record = judge_document(Document(data[1:]), options[data[0] % 3])[3]
-    except StageError as error:
-        assert error.type_code in {"binary_input", "unsupported_format", "input_too_large"}
-        return
+    limits = Limits(timeout_seconds=0)
+    options = (Options(limits=limits), Options(input_kind=Kind.HTML, limits=limits),
+               Options(input_kind=Kind.TEXT, limits=limits))
+    record = clean_document(Document(data[1:]), options[data[0] % 3])
+    if isinstance(record, ErrorRecord):
+        assert record.error.type in {"binary_input", "unsupported_format", "input_too_large"}
     assert to_json_line(record).count("\n") == 1
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from cleannews.data import Metadata
 from cleannews.extract import Extraction
 from cleannews.lines import CleanedText, clean_lines
 from cleannews.lines.model import RULES_ONLY
@@ -139,15 +140,16 @@ def test_metadata_from_cleaned_text(cleaned_page: CleanedText) -> None:
 
 
 def test_caller_url_wins(cleaned_page: CleanedText) -> None:
-    page_url = Extraction(text="", url="https://example.com/canonical")
+    page_url = Extraction(text="", metadata=Metadata(url="https://example.com/canonical"))
     assert build_metadata(cleaned_page, page_url).url == "https://example.com/canonical"
     assert build_metadata(cleaned_page, page_url, url="https://example.com/given").url == (
         "https://example.com/given")
 
 
 def test_extraction_wins_over_text(cleaned_page: CleanedText) -> None:
-    extraction = Extraction(text="", title="Markup title", author="Markup Author",
-                            date="2020-01-01", site_name="Markup Site", language="fr")
+    extraction = Extraction(text="", metadata=Metadata(
+        title="Markup title", author="Markup Author", date="2020-01-01",
+        site_name="Markup Site", language="fr"))
     metadata = build_metadata(cleaned_page, extraction)
     assert (metadata.title, metadata.author, metadata.date, metadata.site_name,
             metadata.language) == ("Markup title", "Markup Author", "2020-01-01", "Markup Site",

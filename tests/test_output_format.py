@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from cleannews import CleannewsError, Options, clean
 from cleannews.cli import main
-from cleannews.extract import ExtractOptions, extract_article
+from cleannews.extract import extract_article
 from cleannews.records import Record
 
 LEDE = ("The council approved the new harbour plan on Tuesday evening after a debate that "
@@ -33,7 +33,7 @@ PAGE = (
     f"<p>{CLOSE}</p><p>Sign up for our newsletter</p></article>"
     "<footer>Copyright 2024 Coast News. All rights reserved.</footer></body></html>"
 )
-MARKDOWN = Options(extract=ExtractOptions(output_format="markdown"))
+MARKDOWN = Options(output_format="markdown")
 
 
 def _record(content: str | bytes, options: Options | None = None) -> Record:
@@ -51,7 +51,7 @@ def test_markdown_keeps_headings_and_list_items() -> None:
         "\n".join(f"- {item}" for item in ITEMS),
         CLOSE,
     ])
-    assert record.title == "Harbour plan approved"
+    assert record.metadata.title == "Harbour plan approved"
     for boilerplate in ["Home", "Sport", "newsletter", "Copyright"]:
         assert boilerplate not in record.text
 
@@ -60,12 +60,12 @@ def test_text_output_is_unchanged() -> None:
     record = _record(PAGE)
     assert record.text == "\n".join(
         [LEDE, "What changes for residents", MIDDLE, *(f"- {item}" for item in ITEMS), CLOSE])
-    assert _record(PAGE, Options(extract=ExtractOptions(output_format="text"))) == record
+    assert _record(PAGE, Options(output_format="text")) == record
 
 
 def test_markdown_trims_the_same_blocks_as_text() -> None:
     text = extract_article(PAGE)
-    markdown = extract_article(PAGE, options=ExtractOptions(output_format="markdown"))
+    markdown = extract_article(PAGE, markdown=True)
     assert markdown.removed == text.removed
     assert [block.reason for block in markdown.removed] == ["headline", "call_to_action"]
     assert _record(PAGE, MARKDOWN).removed == _record(PAGE).removed
@@ -78,7 +78,7 @@ def test_markdown_changes_nothing_for_text_input() -> None:
 
 def test_unknown_output_format_is_refused() -> None:
     with pytest.raises(CleannewsError, match="output_format"):
-        ExtractOptions(output_format="html")
+        Options(output_format="html")  # type: ignore[arg-type]
 
 
 def test_cli_output_format_markdown(runner: CliRunner) -> None:

@@ -15,6 +15,7 @@ from cleannews import (
     ErrorInfo,
     ErrorRecord,
     Kind,
+    Metadata,
     Options,
     Record,
     clean_document,
@@ -60,10 +61,19 @@ def _input_lines(text: str) -> list[tuple[int, str]]:
 
 @FAST
 @given(st.binary(max_size=2000))
-def test_decode_bytes_never_raises(data: bytes) -> None:
+def test_decoded_bytes_are_writable_text(data: bytes) -> None:
     decoded = decode_bytes(data)
-    assert isinstance(decoded.text, str)
+    decoded.text.encode("utf-8")  # no lone surrogate: the record writer could not write one
     assert 0.0 <= decoded.encoding_confidence <= 1.0
+
+
+@FAST
+@given(st.text(alphabet=st.characters(exclude_characters="\x00\ufeff",
+                                      exclude_categories=("Cs",)), max_size=500))
+def test_utf8_round_trips(text: str) -> None:
+    decoded = decode_bytes(text.encode("utf-8"))
+    assert decoded.text == text
+    assert not decoded.lossy
 
 
 @FAST
@@ -102,7 +112,8 @@ def test_clean_lines_partitions_the_input(lines: list[str], newline: str) -> Non
 def test_json_line_round_trips_on_one_line(text: str, title: str | None, tags: list[str],
                                            removed: dict[str, int]) -> None:
     record = Record(id="x", source="s", text=text, input_kind="text", encoding="utf-8",
-                    encoding_confidence=1.0, title=title, tags=tuple(tags), removed=removed)
+                    encoding_confidence=1.0, metadata=Metadata(title=title, tags=tuple(tags)),
+                    removed=removed)
     line = to_json_line(record)
     assert line.endswith("\n")
     assert len(line.splitlines()) == 1
@@ -124,11 +135,29 @@ def _replace_surrogates(text: str) -> str:
 
 
 @FAST
-@given(st.binary(max_size=3000) | st.lists(LINE, max_size=20).map(lambda x: "\n".join(x).encode()))
-def test_clean_document_never_raises(data: bytes) -> None:
+@given(st.binary(max_size=3000))
+def test_any_bytes_give_one_record_and_no_internal_error(data: bytes) -> None:
     record = clean_document(Document(data))
-    assert isinstance(record, Record | ErrorRecord)
-    assert len(to_json_line(record).splitlines()) == 1
+    if isinstance(record, ErrorRecord):  # only refusals of what is not a page
+        assert (record.error.stage, record.error.type) in {
+            ("detect", "binary_input"), ("detect", "unsupported_format")}
+    line = to_json_line(record)
+    assert len(line.splitlines()) == 1
+    assert json.loads(line)["status"] == record.status
+
+
+@FAST
+@given(st.lists(LINE, max_size=20))
+def test_text_gives_a_record_that_round_trips(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    record = clean_document(Document(text.encode("utf-8", "surrogatepass")))
+    if isinstance(record, ErrorRecord):  # generated control characters can look binary
+        assert (record.error.stage, record.error.type) == ("detect", "binary_input")
+    values = json.loads(to_json_line(record))
+    if isinstance(record, Record):
+        assert values["text"] == _replace_surrogates(record.text)
+        assert values["title"] == (record.metadata.title and _replace_surrogates(
+            record.metadata.title))
 
 
 @FAST

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import io
 import json
+from typing import Any
 
-from cleannews import ErrorInfo, ErrorRecord, Record, to_json_line, write_jsonl
+from cleannews import ErrorInfo, ErrorRecord, Metadata, Record, to_json_line, write_jsonl
 from cleannews.records import FIELDS, SCHEMA_VERSION
 
 
-def _record(**changes: object) -> Record:
-    values: dict[str, object] = {
-        "id": "abc", "source": "page.txt", "text": "Body.", "input_kind": "text",
-        "encoding": "utf-8", "encoding_confidence": 1.0,
-    }
-    values.update(changes)
-    return Record(**values)  # type: ignore[arg-type]
+def _record(text: str = "Body.", removed: dict[str, int] | None = None,
+            **metadata: Any) -> Record:
+    return Record(id="abc", source="page.txt", text=text, input_kind="text", encoding="utf-8",
+                  encoding_confidence=1.0, metadata=Metadata(**metadata),
+                  removed=removed or {})
 
 
 def _error() -> ErrorRecord:
@@ -96,3 +95,32 @@ def test_write_jsonl_counts_records_and_errors() -> None:
 
 def test_same_record_same_bytes() -> None:
     assert to_json_line(_record(title="T")) == to_json_line(_record(title="T"))
+
+
+def test_keys_are_derived_from_the_metadata_type() -> None:
+    from dataclasses import fields
+
+    from cleannews.data import METADATA_FIELDS
+
+    names = tuple(field.name for field in fields(Metadata))
+    assert METADATA_FIELDS == names
+    start = FIELDS.index("url")
+    assert FIELDS[start:start + len(names)] == names
+
+
+def test_merge_prefers_known_values_field_by_field() -> None:
+    from cleannews import merge
+
+    page = Metadata(title="Storm hits coast", author="", tags=())
+    text = Metadata(title="STORM - Planet", author="Jane Doe", tags=("weather",),
+                    dateline="TOKYO (AP)")
+    assert merge(page, text) == Metadata(title="Storm hits coast", author="Jane Doe",
+                                         tags=("weather",), dateline="TOKYO (AP)")
+    assert merge(Metadata(), text) == text and merge(text, Metadata()) == text
+
+
+def test_error_record_carries_the_callers_url() -> None:
+    record = ErrorRecord("abc", "-", ErrorInfo("read", "unreadable", "gone"),
+                         metadata=Metadata(url="https://example.com/a"))
+    values = record.to_dict()
+    assert values["url"] == "https://example.com/a" and values["title"] is None

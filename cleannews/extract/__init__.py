@@ -8,13 +8,7 @@ removed, each with a reason. trafilatura is imported on first use only, so that 
 never pays its start-up cost. Nothing that leaves this package holds an lxml element.
 """
 
-from cleannews.extract.article import (
-    OUTPUT_FORMATS,
-    Extraction,
-    ExtractionError,
-    ExtractOptions,
-    extract_article,
-)
+from cleannews.extract.article import Extraction, extract_article
 from cleannews.extract.markup import choose_title, strip_site_name
 from cleannews.extract.trim import (
     RemovedBlock,
@@ -25,10 +19,7 @@ from cleannews.extract.trim import (
 )
 
 __all__ = [
-    "OUTPUT_FORMATS",
-    "ExtractOptions",
     "Extraction",
-    "ExtractionError",
     "RemovedBlock",
     "choose_title",
     "clean_body",

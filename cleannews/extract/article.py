@@ -6,23 +6,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from cleannews.errors import CleannewsError
-from cleannews.extract.elements import WORD, all_text
-from cleannews.extract.markup import choose_title, read_headings, read_language, read_metadata
+from cleannews.data import Metadata
+from cleannews.errors import ExtractionError
+from cleannews.extract.elements import all_text
+from cleannews.extract.markup import (
+    choose_title,
+    read_article_body,
+    read_headings,
+    read_json_ld,
+    read_language,
+    read_metadata,
+)
 from cleannews.extract.trim import RemovedBlock, clean_body, render_body, same_headline
+from cleannews.options import HtmlOptions
+from cleannews.shingles import shingles, word_tokens
 
 if TYPE_CHECKING:  # lxml and trafilatura are imported at run time only when needed
     from lxml.etree import _Element
     from trafilatura.settings import Document
 
-__all__ = ["OUTPUT_FORMATS", "ExtractOptions", "Extraction", "ExtractionError", "extract_article"]
-
-# How the text of HTML input is rendered: plain text, or markdown (headings, lists, tables
-# and emphasis kept as trafilatura writes them). Text input is never re-rendered.
-OUTPUT_FORMATS = ("text", "markdown")
+__all__ = ["Extraction", "extract_article"]
 
 # Recall mode found less than this share of the text the page holds in <p> elements: it
 # may have locked onto one section, so balanced mode runs too. On the dev benchmarks 0.2
@@ -38,53 +44,13 @@ MIN_RECOVERY_GROWTH = 1.5
 MIN_RECOVERY_SHARED = 0.5
 
 
-class ExtractionError(Exception):
-    """The HTML extractor failed on this document."""
-
-
-@dataclass(frozen=True, slots=True)
-class ExtractOptions:
-    """How trafilatura extracts; see ``cleannews --help`` for each flag.
-
-    By default trafilatura runs in recall mode (balanced mode where that loses the article)
-    and cleannews trims the edges of what it found. ``favor_precision`` runs trafilatura's
-    precision mode instead; ``favor_recall`` keeps the blocks that close the text (link
-    lists, calls to action, credits) and removes only the headline and inline clutter.
-    ``output_format`` is ``"text"`` or ``"markdown"`` (see :data:`OUTPUT_FORMATS`).
-    """
-
-    favor_precision: bool = False
-    favor_recall: bool = False
-    include_comments: bool = False
-    include_tables: bool = True
-    fast: bool = False
-    output_format: str = "text"
-
-    def __post_init__(self) -> None:
-        if self.output_format not in OUTPUT_FORMATS:
-            raise CleannewsError(f"output_format must be one of {', '.join(OUTPUT_FORMATS)}, "
-                             f"not {self.output_format!r}")
-
-    @property
-    def markdown(self) -> bool:
-        return self.output_format == "markdown"
-
-
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """The main text of a page and the metadata found in its markup."""
+    """The main text of a page, the metadata found in its markup, and the blocks trimmed."""
 
     text: str
-    title: str | None = None
-    author: str | None = None
-    date: str | None = None
-    site_name: str | None = None
-    url: str | None = None
-    description: str | None = None
-    categories: tuple[str, ...] = field(default=())
-    tags: tuple[str, ...] = field(default=())
-    language: str | None = None
-    removed: tuple[RemovedBlock, ...] = field(default=())
+    metadata: Metadata = field(default_factory=Metadata)
+    removed: tuple[RemovedBlock, ...] = ()
 
 
 # --- trafilatura ---------------------------------------------------------------------------
@@ -121,8 +87,8 @@ def _parse(html_text: str) -> _Element | None:
         raise ExtractionError(f"cannot parse HTML: {error}") from error
 
 
-def _run_trafilatura(tree: _Element, options: ExtractOptions, *,
-                     recall: bool) -> Document | None:
+def _run_trafilatura(tree: _Element, options: HtmlOptions, *, recall: bool,
+                     comments: bool) -> Document | None:
     import trafilatura
     from trafilatura.settings import Document
 
@@ -132,10 +98,10 @@ def _run_trafilatura(tree: _Element, options: ExtractOptions, *,
             tree,
             # no url: it only serves to resolve links, and links are stripped after use
             url=None,
-            fast=options.fast,
+            fast=False,
             favor_precision=options.favor_precision,
             favor_recall=recall,
-            include_comments=options.include_comments,
+            include_comments=comments,
             include_tables=options.include_tables,
             # links are measured to find link lists, then stripped before rendering
             include_links=True,
@@ -153,7 +119,7 @@ def _paragraph_chars(tree: _Element) -> int:
     return sum(len(all_text(paragraph).strip()) for paragraph in tree.iter("p"))
 
 
-def _extract_document(tree: _Element, options: ExtractOptions) -> Document | None:
+def _extract_document(tree: _Element, options: HtmlOptions, comments: bool) -> Document | None:
     """Run trafilatura in recall mode, or balanced mode where recall mode lost the article.
 
     cleannews trims what recall mode lets through, and recall mode skips the external
@@ -162,12 +128,12 @@ def _extract_document(tree: _Element, options: ExtractOptions) -> Document | Non
     the balanced result is taken instead, if longer.
     """
     if options.favor_precision:
-        return _run_trafilatura(tree, options, recall=False)
-    document = _run_trafilatura(tree, options, recall=True)
+        return _run_trafilatura(tree, options, recall=False, comments=comments)
+    document = _run_trafilatura(tree, options, recall=True, comments=comments)
     found = len(document.raw_text or "") if document is not None else 0
     if found >= MIN_PAGE_TEXT_SHARE * _paragraph_chars(tree):
         return document
-    balanced = _run_trafilatura(tree, options, recall=False)
+    balanced = _run_trafilatura(tree, options, recall=False, comments=comments)
     if balanced is None or len(balanced.raw_text or "") <= found:
         return document
     return balanced
@@ -177,8 +143,8 @@ def _extract_document(tree: _Element, options: ExtractOptions) -> Document | Non
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
-    tokens = WORD.findall(text.casefold())
-    return {tuple(tokens[i:i + 4]) for i in range(max(1, len(tokens) - 3))}
+    # A text without words is one empty shingle, which only another such text shares.
+    return set(shingles(word_tokens(text.casefold()))) or {()}
 
 
 def _recover_article_body(article_body: str, found_text: str) -> str | None:
@@ -201,52 +167,44 @@ def _drop_headline_line(text: str, titles: tuple[str | None, ...]) -> str:
 
 
 def extract_article(
-    html_text: str, url: str | None = None, options: ExtractOptions | None = None
+    html_text: str, url: str | None = None, options: HtmlOptions | None = None, *,
+    comments: bool = False, markdown: bool = False,
 ) -> Extraction:
     """Extract the main text and metadata of an HTML page.
 
-    Returns an :class:`Extraction` whose text is empty when no main content was found.
-    Raises :class:`ExtractionError` when the page cannot be parsed at all.
+    ``comments`` appends readers' comments to the text; ``markdown`` renders headings,
+    lists and tables as markdown. Returns an :class:`Extraction` whose text is empty when
+    no main content was found. Raises :class:`~cleannews.errors.ExtractionError` when the
+    page cannot be parsed at all.
 
     >>> page = ("<html lang='en-GB'><head><title>Storm hits coast | Planet</title></head><body>"
     ...         "<article><h1>Storm hits coast</h1><p>" + "Rain fell all night. " * 20 +
     ...         "</p><p>Sign up for our newsletter</p></article></body></html>")
     >>> article = extract_article(page)
-    >>> article.title, article.language, article.text.startswith("Rain fell")
+    >>> article.metadata.title, article.metadata.language, article.text.startswith("Rain fell")
     ('Storm hits coast', 'en', True)
     >>> [block.reason for block in article.removed]
     ['headline', 'call_to_action']
     """
     if not isinstance(html_text, str):
         raise TypeError(f"extract_article takes str, not {type(html_text).__name__}")
-    options = options or ExtractOptions()
+    options = options or HtmlOptions()
     tree = _parse(html_text)
     if tree is None:
         return Extraction(text="")
-    page = read_metadata(tree, url)
-    language = read_language(tree)
+    json_ld = read_json_ld(tree)
+    page = read_metadata(tree, url, json_ld)
     title = choose_title(read_headings(tree), page.title, page.site_name)
-    document = _extract_document(tree, options)
+    document = _extract_document(tree, options, comments)
     text, removed = "", tuple[RemovedBlock, ...]()
     if document is not None:
         text, removed = clean_body(document.body, (title, page.title), page.description,
                                    trim_closing=not options.favor_recall,
-                                   markdown=options.markdown)
-    recovered = _recover_article_body(page.article_body, text)
+                                   markdown=markdown)
+    recovered = _recover_article_body(read_article_body(json_ld), text)
     if recovered is not None:
         text, removed = _drop_headline_line(recovered, (title, page.title)), ()
-    if options.include_comments and document is not None and document.commentsbody is not None:
-        text = f"{text}\n{render_body(document.commentsbody, options.markdown)}"
-    return Extraction(
-        text=text.strip(),
-        title=title,
-        author=page.author,
-        date=page.date,
-        site_name=page.site_name,
-        url=page.url,
-        description=page.description,
-        categories=page.categories,
-        tags=page.tags,
-        language=language,
-        removed=removed,
-    )
+    if comments and document is not None and document.commentsbody is not None:
+        text = f"{text}\n{render_body(document.commentsbody, markdown)}"
+    metadata = replace(page, title=title, language=read_language(tree))
+    return Extraction(text=text.strip(), metadata=metadata, removed=removed)

@@ -8,19 +8,20 @@ import html
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from cleannews.data import Metadata
 from cleannews.extract.elements import SPACE, WORD, block_text
 
 if TYPE_CHECKING:  # lxml is imported at run time only when needed
     from lxml.etree import _Element
 
 __all__ = [
-    "PageMetadata",
     "choose_title",
+    "read_article_body",
     "read_headings",
+    "read_json_ld",
     "read_language",
     "read_metadata",
     "strip_site_name",
@@ -142,21 +143,6 @@ def read_language(tree: _Element) -> str | None:
     return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
 
 
-@dataclass(frozen=True, slots=True)
-class PageMetadata:
-    """What the page's <head> and JSON-LD say about it."""
-
-    title: str | None = None
-    author: str | None = None
-    date: str | None = None
-    site_name: str | None = None
-    url: str | None = None
-    description: str | None = None
-    categories: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    article_body: str = ""
-
-
 def _meta_tags(tree: _Element) -> dict[str, list[str]]:
     """<meta> contents by lower-cased property, name or itemprop, in page order."""
     found: dict[str, list[str]] = {}
@@ -168,7 +154,7 @@ def _meta_tags(tree: _Element) -> dict[str, list[str]]:
     return found
 
 
-def _json_ld_objects(tree: _Element) -> list[dict[str, object]]:
+def read_json_ld(tree: _Element) -> list[dict[str, object]]:
     """Every JSON-LD object of the page, @graph members and list items included."""
     objects: list[dict[str, object]] = []
     pending: list[object] = []
@@ -261,16 +247,23 @@ def _page_date(tree: _Element, url: str | None) -> str | None:
     return str(date) if date else None
 
 
-def read_metadata(tree: _Element, url: str | None) -> PageMetadata:
+def read_article_body(json_ld: list[dict[str, object]]) -> str:
+    """The longest JSON-LD articleBody of the page (HTML entities decoded), or ""."""
+    bodies = [body for o in json_ld if isinstance(body := o.get("articleBody"), str)]
+    return html.unescape(max(bodies, key=len)).strip() if bodies else ""
+
+
+def read_metadata(tree: _Element, url: str | None,
+                  json_ld: list[dict[str, object]]) -> Metadata:
     """Read the metadata a page declares: <meta> tags, JSON-LD, <title>, canonical link.
 
-    trafilatura's metadata extraction searches the whole page for bylines and category
-    links as well; that took 7 ms of a page's 25 ms, so cleannews reads the declared
-    fields only and leaves bylines to the text rules.
+    ``json_ld`` is the page's :func:`read_json_ld`. trafilatura's metadata extraction
+    searches the whole page for bylines and category links as well; that took 7 ms of a
+    page's 25 ms, so cleannews reads the declared fields only and leaves bylines to the
+    text rules.
     """
     meta = _meta_tags(tree)
-    objects = _json_ld_objects(tree)
-    article = _article_object(objects)
+    article = _article_object(json_ld)
 
     def tag(*keys: str) -> str | None:
         return _first(*(meta.get(key, [None])[0] for key in keys))
@@ -288,8 +281,7 @@ def read_metadata(tree: _Element, url: str | None) -> PageMetadata:
     canonical = _xpath_strings(tree, '//link[translate(@rel, "CANONICAL", "canonical")='
                                      '"canonical"]/@href')
     page_url = _first(canonical[0] if canonical else None, tag("og:url"))
-    bodies = [body for o in objects if isinstance(body := o.get("articleBody"), str)]
-    return PageMetadata(
+    return Metadata(
         title=_first(tag("og:title", "twitter:title"),
                      headline if isinstance(headline, str) else None,
                      SPACE.sub(" ", " ".join(title_elements))),
@@ -303,5 +295,4 @@ def read_metadata(tree: _Element, url: str | None) -> PageMetadata:
                            + _strings(article.get("articleSection"))),
         tags=_unique(meta.get("article:tag", []) + _strings(article.get("keywords"))
                      + (_strings(meta["keywords"][0]) if "keywords" in meta else [])),
-        article_body=html.unescape(max(bodies, key=len)).strip() if bodies else "",
     )
