@@ -12,7 +12,6 @@ import costs, which the start-up rows measure separately.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import resource
@@ -65,11 +64,6 @@ def collect_inputs(folder: Path, text_folder: str | None = None) -> dict[str, li
     return inputs
 
 
-def read_input(path: Path) -> bytes:
-    data = path.read_bytes()
-    return gzip.decompress(data) if path.suffix == ".gz" else data
-
-
 def _extractor(mode: str) -> Callable[[bytes], object]:
     if mode == "trafilatura-html":
         import trafilatura
@@ -88,8 +82,10 @@ def _pin_to_one_core() -> None:
 
 def run_worker(mode: str, files: Sequence[Path]) -> dict[str, Any]:
     """Time one mode over the files in this process; return the figures."""
+    from cleannews.batch import read_input  # gzip by its first bytes, as the CLI reads it
+
     _pin_to_one_core()
-    contents = [read_input(path) for path in files]
+    contents = [read_input(str(path), None, 0) for path in files]
     extract = _extractor(mode)
     if contents:
         extract(contents[0])  # warm-up: imports, lazy models

@@ -17,6 +17,7 @@ from cleannews.extract import Extraction
 from cleannews.lines import CleanedText, DropReason, rules
 from cleannews.lines import patterns as clean_patterns
 from cleannews.lines.headline import page_headline
+from cleannews.titles import SEPARATOR_STRIP, split_site_suffix
 
 __all__ = [
     "build_metadata",
@@ -34,10 +35,6 @@ _DATELINE = re.compile(
     r"(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)?"  # , Calif. / , Japan
     r"(?:\s*\((?:[A-Z][\w.&\s-]{0,30})\))?)"  # (AP), (Reuters)
     r"\s*[—–-]{1,2}\s+\S"
-)
-_SITE_SUFFIX = re.compile(
-    r"^(?P<title>.+?)\s*(?:\s[-|–—:·•]\s?|\s?[|–—]\s|\s-(?=\S))\s*"  # "Title - ", "Title | "
-    r"(?P<site>[^-|–—]{2,60})$"  # "Site"
 )
 
 
@@ -155,15 +152,15 @@ def _title_from_lines(title_lines: tuple[str, ...]) -> tuple[str | None, str | N
     site = None
     for line in bare_lines:
         if line != title and line.startswith(title):
-            site = line[len(title):].strip(" -|–—:·•") or None
+            site = line[len(title):].strip(SEPARATOR_STRIP) or None
         elif line != title and line.endswith(title):
-            site = line[: -len(title)].strip(" -|–—:·•") or None
+            site = line[: -len(title)].strip(SEPARATOR_STRIP) or None
         if site:
             break
     if site is None and len(bare_lines) == 1:
-        match = _SITE_SUFFIX.match(title)
-        if match:
-            return match.group("title"), match.group("site")
+        parts = split_site_suffix(title)
+        if parts is not None:
+            return parts
     return title, site
 
 

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from cleannews.data import Metadata
 from cleannews.extract.elements import SPACE, WORD, block_text
+from cleannews.titles import TITLE_PARTS
 
 if TYPE_CHECKING:  # lxml is imported at run time only when needed
     from lxml.etree import _Element
@@ -37,7 +38,6 @@ MAX_HEADLINE_WORDS = 30
 # 0: 81.6%, 0.2: 81.7%).
 MIN_TITLE_H1_OVERLAP = 0.1
 
-_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•]\s+|\s*\|\s*")
 # Words a site name in a title carries that the og:site_name may not.
 _SITE_NAME_FILLER = frozenset({"com", "www", "org", "net", "the"})
 # Where pages mark up their author, most specific first; the first that names someone wins.
@@ -87,14 +87,14 @@ def strip_site_name(title: str, site_name: str | None) -> str:
     >>> strip_site_name("Pros - and cons - of remote work", "The Daily")
     'Pros - and cons - of remote work'
     """
-    parts = _TITLE_SEPARATOR.split(title)
+    parts = TITLE_PARTS.split(title)
     if len(parts) < 2 or not site_name:
         return title
     site_words = _words(site_name) | _SITE_NAME_FILLER
     last = _words(parts[-1])
     if not last or not last <= site_words:
         return title
-    cut = max(match.start() for match in _TITLE_SEPARATOR.finditer(title))
+    cut = max(match.start() for match in TITLE_PARTS.finditer(title))
     return title[:cut].strip() or title
 
 
