@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleannews.lines import patterns, rules
-from cleannews.lines.counts import count_lines, count_tokens_in, lines_matching
+from cleannews.lines.counts import count_lines, count_page, count_tokens_in, lines_matching
 
 # Letters of several scripts and cases, digits of several scripts, CJK, emoji, marks, spaces.
 _ALPHABET = st.sampled_from(list(
@@ -47,7 +47,7 @@ def test_counts_equal_the_per_line_patterns(lines: list[str]) -> None:
 @given(LINES)
 def test_token_counts_equal_the_per_line_counts(lines: list[str]) -> None:
     vocabulary = frozenset({"the", "ß", "i̇", "σς", "關連", "_", "7"})
-    (found,) = count_tokens_in(lines, [vocabulary])
+    (found,) = count_tokens_in(count_page(lines), [vocabulary])
     assert found.tolist() == [sum(t in vocabulary for t in _WORD.findall(x.lower()))
                               for x in lines]
 
@@ -57,13 +57,13 @@ def test_token_counts_equal_the_per_line_counts(lines: list[str]) -> None:
 def test_lines_matching_equals_a_search_per_line(lines: list[str]) -> None:
     for pattern in (re.compile(r"\s[|/]\s"), re.compile(r"\.(?:com|de)\b|@\w"),
                     re.compile(r"[,、]")):
-        assert lines_matching(pattern, lines).tolist() == [
+        assert lines_matching(pattern, count_page(lines)).tolist() == [
             pattern.search(x) is not None for x in lines]
 
 
 def test_no_lines() -> None:
     assert count_lines([]).tokens.tolist() == []
-    assert lines_matching(re.compile("a"), []).tolist() == []
+    assert lines_matching(re.compile("a"), count_page([])).tolist() == []
 
 
 _RULE_LINE = st.one_of(st.sampled_from([

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from cleannews.lines.features import FEATURE_NAMES, line_features
+import pytest
+
+from cleannews.lines import rules
+from cleannews.lines.features import FEATURE_NAMES, RULE_NAMES, RULE_REASONS, line_features
+from cleannews.lines.judge import judge_rules
+from cleannews.lines.rules import LINE_RULES, DropReason, LineRule, Size, Verdict
 from cleannews.lines.split import SourceLine
 
 AFTER_COMMENTS = FEATURE_NAMES.index("after_comments")
@@ -11,7 +16,7 @@ PARAGRAPH = ("The city council voted on Tuesday to build protected cycling lanes
 READER = "Great news, I have waited years for this and will ride to work every day."
 
 
-def _after_comments(texts: list[str], reasons: list[str | None] | None = None) -> list[float]:
+def _after_comments(texts: list[str], reasons: list[Verdict | None] | None = None) -> list[float]:
     lines = [SourceLine(number, 0, text) for number, text in enumerate(texts, start=1)]
     vectors = line_features(lines, reasons or [None] * len(texts))
     return [float(v) for v in vectors[:, AFTER_COMMENTS]]
@@ -34,7 +39,8 @@ def test_a_comments_link_above_the_text_opens_nothing() -> None:
 
 def test_a_comment_header_opens_the_section() -> None:
     texts = [PARAGRAPH, "jdoe says:", READER]
-    assert _after_comments(texts, [None, "comment", None]) == [0, 0, 1]
+    header = Verdict(DropReason.COMMENT, "is_comment_header")
+    assert _after_comments(texts, [None, header, None]) == [0, 0, 1]
 
 
 def test_a_sentence_about_comments_is_no_heading() -> None:
@@ -70,9 +76,46 @@ def test_a_box_of_links_inside_the_article_does_not_end_it() -> None:
     farm = ["Related articles", "* Plague outbreak hits the north", "* Mosquitos head west"]
     texts = [PARAGRAPH, PARAGRAPH + " Again.", PARAGRAPH + " Once more.", *farm,
              PARAGRAPH + " Later.", PARAGRAPH + " At last.", *farm, "Contact us"]
-    reasons: list[str | None] = [None] * len(texts)
+    reasons: list[Verdict | None] = [None] * len(texts)
     for start in (3, 8):
-        reasons[start:start + 3] = ["link_farm"] * 3
+        reasons[start:start + 3] = [Verdict(DropReason.LINK_FARM, "link_farm_item")] * 3
     lines = [SourceLine(number, 0, text) for number, text in enumerate(texts, start=1)]
     after = [float(v) for v in line_features(lines, reasons)[:, AFTER_END_MARKER]]
     assert after == [0] * 9 + [1, 1, 1]
+
+
+# --- the vocabulary the rules and the classifier share -------------------------------------
+
+
+def test_the_features_see_every_rules_verdict_and_only_those() -> None:
+    """One ``near_`` feature per reason a rule drops a line for: every reason but the
+    classifier's own, and every reason the line rules give."""
+    assert set(RULE_REASONS) == set(DropReason) - {DropReason.CLASSIFIER}
+    assert len(RULE_REASONS) == len(set(RULE_REASONS))
+    assert {rule.reason for rule in LINE_RULES} <= set(RULE_REASONS)
+    assert tuple(reason.value for reason in RULE_REASONS) == RULE_NAMES
+    assert [name for name in FEATURE_NAMES if name.startswith("near_")] == [
+        f"near_{reason.value}" for reason in RULE_REASONS]
+
+
+def test_a_line_rules_name_is_its_predicate() -> None:
+    for rule in LINE_RULES:
+        assert getattr(rules, rule.name).__name__ == rule.name
+
+
+@pytest.mark.parametrize("rule", LINE_RULES, ids=lambda rule: rule.name)
+def test_a_line_rule_never_fires_past_its_size(rule: LineRule) -> None:
+    """The judge skips a rule for a line past its size: the predicate must agree."""
+    word = "x" if rule.size is Size.CHARS else "Word"
+    line = "By " + " ".join([word] * (rule.limit + 1)) + " | March 3, 2024 said: cookies"
+    bare = rules.bare(line)
+    words = rules.word_count(bare)
+    assert not rule.fits(len(bare), words)
+    assert not rule.test(line, words, sum(map(str.isdigit, bare)))
+
+
+def test_features_are_the_same_with_the_judges_counts() -> None:
+    texts = ["Home > News", PARAGRAPH, "Share 4", READER]
+    page = judge_rules("\n".join(texts))
+    given = line_features(page.lines, page.verdicts, page.counts)
+    assert (given == line_features(page.lines, page.verdicts)).all()

@@ -11,7 +11,13 @@ import pytest
 from cleannews.lines import DropReason, LinkFarm, clean_lines
 from cleannews.lines.features import FEATURE_NAMES
 from cleannews.lines.judge import FALLBACK_SCORE_FACTOR, decision_threshold
-from cleannews.lines.model import RULES_ONLY, LineModel, load_default_model, load_flat_model
+from cleannews.lines.model import (
+    FINGERPRINT,
+    RULES_ONLY,
+    LineModel,
+    load_default_model,
+    load_flat_model,
+)
 from cleannews.lines.split import is_flat
 
 BODY = [
@@ -226,7 +232,8 @@ def _words_model() -> LineModel:
     """A model that likes long lines but is never confident: every score is below 0.5."""
     weights = dict.fromkeys(FEATURE_NAMES, 0.0)
     weights["bias"], weights["log_words"] = -8.0, 1.0
-    return LineModel.from_dict({"features": weights, "smoothing": [], "threshold": 0.5})
+    return LineModel.from_dict({"fingerprint": FINGERPRINT, "features": weights,
+                                "smoothing": [], "threshold": 0.5})
 
 
 def test_fallback_keeps_the_best_lines_when_the_model_would_keep_nothing() -> None:
@@ -304,12 +311,12 @@ def test_one_comment_header_makes_no_thread() -> None:
 
 def test_decision_threshold() -> None:
     # Confident somewhere: the model's own threshold stands.
-    assert decision_threshold(0.5, [None, None], [0.2, 0.7]) == 0.5
+    assert decision_threshold(0.5, [False, False], [0.2, 0.7]) == 0.5
     # Nowhere confident: a share of the best score among lines the rules left.
-    assert decision_threshold(0.5, [None, None, "rule"], [0.2, 0.3, 0.4]) == pytest.approx(
+    assert decision_threshold(0.5, [False, False, True], [0.2, 0.3, 0.4]) == pytest.approx(
         0.3 * FALLBACK_SCORE_FACTOR)
     # Nothing left to the model.
-    assert decision_threshold(0.5, ["rule"], [0.1]) == 0.5
+    assert decision_threshold(0.5, [True], [0.1]) == 0.5
 
 
 def test_explain_fills_detail() -> None:

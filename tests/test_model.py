@@ -1,7 +1,8 @@
-"""The line classifier: the shipped model file, its checks, and deterministic inference."""
+"""The line classifier: the shipped model files, their checks, and deterministic inference."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Callable
@@ -11,18 +12,23 @@ from typing import Any
 import numpy as np
 import pytest
 
+from cleannews.errors import CleannewsError
+from cleannews.lines import headline, model
 from cleannews.lines.features import FEATURE_NAMES, line_features
+from cleannews.lines.headline import HEADLINE_FINGERPRINT, HeadlineModel
 from cleannews.lines.model import (
+    FINGERPRINT,
     FLAT_MODEL_RESOURCE,
     MODEL_RESOURCE,
     RULES_ONLY,
     SMOOTHING_NAMES,
-    KeepAllModel,
     LineModel,
+    ModelFileError,
     load_default_model,
     load_flat_model,
     smoothing_inputs,
 )
+from cleannews.lines.rules import DropReason, Verdict
 from cleannews.lines.split import SourceLine
 
 PAGE = [
@@ -36,7 +42,10 @@ PAGE = [
     "Privacy Policy",
 ]
 LINES = [SourceLine(number, 0, text) for number, text in enumerate(PAGE, start=1)]
-REASONS: list[str | None] = ["navigation", None, None, None, None, "reaction_counter", None]
+REASONS: list[Verdict | None] = [
+    Verdict(DropReason.NAVIGATION, "is_breadcrumb"), None, None, None, None,
+    Verdict(DropReason.REACTION_COUNTER, "is_reaction_counter"), None,
+]
 # One term of an explanation: a feature name (or "context") and its signed contribution.
 _TERM = re.compile(r"(\w+?)([+-]\d+\.\d{2})")
 
@@ -50,6 +59,7 @@ def _shipped(name: str = MODEL_RESOURCE) -> dict[str, Any]:
 @pytest.mark.parametrize("name", [MODEL_RESOURCE, FLAT_MODEL_RESOURCE])
 def test_shipped_model_names_exactly_this_versions_features(name: str) -> None:
     data = _shipped(name)
+    assert data["fingerprint"] == FINGERPRINT
     assert set(data["features"]) == set(FEATURE_NAMES)
     assert data["smoothing"], "the shipped model has at least one smoothing stage"
     for stage in data["smoothing"]:
@@ -60,7 +70,7 @@ def test_shipped_model_names_exactly_this_versions_features(name: str) -> None:
 @pytest.mark.parametrize("load", [load_default_model, load_flat_model])
 def test_shipped_model_loads(load: Callable[[], LineModel]) -> None:
     model = load()
-    assert type(model) is LineModel  # not the KeepAllModel stand-in
+    assert type(model) is LineModel  # not the RULES_ONLY stand-in
     assert len(model.feature_weights) == len(FEATURE_NAMES)
     assert all(len(stage.weights) == len(SMOOTHING_NAMES) for stage in model.smoothing)
     assert all(stage.forest is not None and stage.forest_share > 0 for stage in model.smoothing)
@@ -123,6 +133,50 @@ def test_model_with_a_malformed_layout_is_refused() -> None:
         LineModel.from_dict({"features": [], "smoothing": []})
 
 
+@pytest.mark.parametrize("fingerprint", [None, "0123456789abcdef"])
+def test_model_fitted_for_other_features_or_rules_is_refused(fingerprint: str | None) -> None:
+    """Same feature names, but a model file stamped for other features or rules (or not
+    stamped at all) fails loudly instead of scoring with weights meant for something else."""
+    data = _shipped()
+    data["fingerprint"] = fingerprint
+    with pytest.raises(ModelFileError, match="fitted for other features or rules"):
+        LineModel.from_dict(data)
+
+
+def test_headline_model_fitted_for_other_features_is_refused() -> None:
+    data = _shipped(headline.MODEL_RESOURCE)
+    assert data["fingerprint"] == HEADLINE_FINGERPRINT
+    HeadlineModel.from_dict(data)
+    data["fingerprint"] = "0123456789abcdef"
+    with pytest.raises(ModelFileError, match="fitted for other features or rules"):
+        HeadlineModel.from_dict(data)
+
+
+def test_the_fingerprint_follows_the_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule's size limit is part of what a model was fitted for."""
+    assert model.fingerprint(model.line_model_spec()) == FINGERPRINT
+    first, *others = model.rules.LINE_RULES
+    wider = dataclasses.replace(first, limit=first.limit + 1)
+    monkeypatch.setattr(model.rules, "LINE_RULES", (wider, *others))
+    assert model.fingerprint(model.line_model_spec()) != FINGERPRINT
+
+
+@pytest.mark.parametrize("name", [MODEL_RESOURCE, FLAT_MODEL_RESOURCE, headline.MODEL_RESOURCE])
+def test_a_missing_shipped_model_is_an_error(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never a silent fall-back to the rules alone: a broken installation says so."""
+
+    class Missing:
+        def joinpath(self, _name: str) -> Missing:
+            return self
+
+        def is_file(self) -> bool:
+            return False
+
+    monkeypatch.setattr(model.resources, "files", lambda _package: Missing())
+    with pytest.raises(CleannewsError, match=f"{name} is missing"):
+        model.read_shipped(name)
+
+
 def test_threshold_defaults_to_one_half() -> None:
     data = _shipped()
     data.pop("threshold", None)
@@ -159,9 +213,7 @@ def test_explanation_names_features_and_context() -> None:
         assert all(name in FEATURE_NAMES and name != "bias" for name in names[:-1])
 
 
-@pytest.mark.parametrize("model", [RULES_ONLY, KeepAllModel((), (), 0.5)],
-                         ids=["RULES_ONLY", "KeepAllModel"])
-def test_keep_all_models_keep_everything(model: LineModel) -> None:
-    scored = model.score_lines(LINES, REASONS, explain=True)
+def test_rules_only_keeps_everything_the_rules_keep() -> None:
+    scored = RULES_ONLY.score_lines(LINES, REASONS, explain=True)
     assert [line.probability for line in scored] == [1.0] * len(PAGE)
-    assert all(line.probability >= model.threshold for line in scored)
+    assert all(line.probability >= RULES_ONLY.threshold for line in scored)

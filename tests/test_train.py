@@ -11,9 +11,9 @@ import pytest
 from cleannews.lines.features import FEATURE_NAMES, line_features
 from cleannews.lines.headline import HEADLINE_FEATURES, HeadlineModel, headline_candidates
 from cleannews.lines.judge import clean_lines, judge_rules
-from cleannews.lines.model import SMOOTHING_NAMES, LineModel
-from cleannews.lines.split import SourceLine
+from cleannews.lines.model import FINGERPRINT, SMOOTHING_NAMES, LineModel, ruled_lines
 from cleannews.lines.trees import Forest
+from cleannews.lines.windows import sigmoid
 
 from train import (
     FOREST_DEPTH,
@@ -93,12 +93,12 @@ def _page(number: int) -> Page:
         "Snow closes schools in the north", "Markets rally as rates hold",
     ]
     gold = " ".join(body)
-    lines, verdicts, _ = judge_rules("\n".join(texts))
-    line_texts = [line.text for line in lines]
-    reasons = [v[0].value if v else None for v in verdicts]
-    vectors = line_features(lines, reasons)
+    ruled = judge_rules("\n".join(texts))
+    line_texts = [line.text for line in ruled.lines]
+    vectors = line_features(ruled.lines, ruled.verdicts, ruled.counts)
     labels = line_labels(line_texts, gold_without_title(gold, None))
-    return Page(f"page-{number}", "toy/text-x", line_texts, reasons, vectors, labels, gold)
+    return Page(f"page-{number}", "toy/text-x", line_texts, ruled_lines(ruled.verdicts), vectors,
+                labels, gold)
 
 
 @pytest.fixture(scope="module")
@@ -114,12 +114,12 @@ def test_fit_model_gives_a_loadable_deterministic_model(pages: list[Page]) -> No
     assert [stage["forest"]["columns"] for stage in model["smoothing"]] == [
         list(SMOOTHING_NAMES)]
     assert model["trained_on"] == ["toy/text-x"]
-    assert model["lines"] == sum(r is None for p in pages for r in p.rule_reasons)
+    assert model["lines"] == sum(int((~p.ruled).sum()) for p in pages)
+    assert model["fingerprint"] == FINGERPRINT
     line_model = LineModel.from_dict(model)
     page = pages[0]
-    lines = [SourceLine(number, 0, text) for number, text in enumerate(page.texts, start=1)]
-    scores = line_model.score_lines(lines, page.rule_reasons)
-    kept = [s.probability >= line_model.threshold for s in scores]
+    _, logits = line_model.logits(page.vectors, page.ruled)
+    kept = (sigmoid(logits) >= line_model.threshold).tolist()
     # On its own training data the toy model separates body from menu lines.
     assert kept == [bool(label) for label in page.labels]
 

@@ -46,10 +46,12 @@ from cleannews.lines import headline
 from cleannews.lines.features import FEATURE_NAMES, line_features
 from cleannews.lines.judge import clean_lines, decision_threshold, judge_rules
 from cleannews.lines.model import (
+    FINGERPRINT,
     FLAT_MODEL_RESOURCE,
     MODEL_RESOURCE,
     SMOOTHING_NAMES,
     LineModel,
+    ruled_lines,
     smoothing_inputs,
     stage_logits,
 )
@@ -100,7 +102,7 @@ class Page:
     id: str
     folder: str
     texts: list[str]
-    rule_reasons: list[str | None]
+    ruled: Array  # which lines a rule dropped (the model never sees them)
     vectors: Array
     labels: list[float]
     gold: str
@@ -148,12 +150,12 @@ def line_labels(texts: Sequence[str], gold_tokens: Sequence[str]) -> list[float]
 
 
 def _page(doc_id: str, folder: str, text: str, gold: str, title: str | None) -> Page:
-    lines, verdicts, _ = judge_rules(text)
-    texts = [line.text for line in lines]
-    reasons = [v[0].value if v else None for v in verdicts]
-    vectors = line_features(lines, reasons)
+    # What the classifier sees of a page, as clean_lines gives it.
+    ruled = judge_rules(text)
+    texts = [line.text for line in ruled.lines]
+    vectors = line_features(ruled.lines, ruled.verdicts, ruled.counts)
     labels = line_labels(texts, gold_without_title(gold, title))
-    return Page(doc_id, folder, texts, reasons, vectors, labels, gold)
+    return Page(doc_id, folder, texts, ruled_lines(ruled.verdicts), vectors, labels, gold)
 
 
 def _load_page(task: tuple[str, str, str, str, str | None]) -> Page:
@@ -236,7 +238,7 @@ def _rows(
     rows, labels, weights = [], [], []
     for index in indices:
         page = pages[index]
-        free = np.array([reason is None for reason in page.rule_reasons], dtype=bool)
+        free = ~page.ruled
         rows.append(inputs[index][free])
         labels.append(np.asarray(page.labels)[free])
         weights.append(np.asarray(_line_weights(page))[free])
@@ -254,7 +256,6 @@ def fit_model(pages: Sequence[Page], penalty: float = L2_PENALTY,
     (none if 0); a stage that feeds another is scored out of fold by its regression alone.
     """
     everything = list(range(len(pages)))
-    ruled = [np.array([r is not None for r in page.rule_reasons], dtype=bool) for page in pages]
     folds = [everything[k::FOLDS] for k in range(FOLDS)]
     inputs: list[Array] = [page.vectors for page in pages]
     first: list[float] = []
@@ -274,15 +275,17 @@ def fit_model(pages: Sequence[Page], penalty: float = L2_PENALTY,
             fx, fy, fw = _rows(pages, inputs, [i for i in everything if i not in held_out])
             fold_weights = _fit_logistic(fx, fy, fw, penalty)
             for index in fold:
-                out_of_fold[index] = stage_logits(fold_weights, inputs[index], ruled[index])
+                out_of_fold[index] = stage_logits(fold_weights, inputs[index],
+                                                   pages[index].ruled)
         inputs = [smoothing_inputs(out_of_fold[i], pages[i].vectors) for i in everything]
     return {
         "format": 3,
+        "fingerprint": FINGERPRINT,
         "description": "cleannews line classifier: a logistic regression, then a smoothing "
                        "stage blending a logistic regression with boosted trees "
                        "(tools/train.py)",
         "trained_on": sorted({p.folder for p in pages}),
-        "lines": sum(1 for p in pages for r in p.rule_reasons if r is None),
+        "lines": sum(int((~p.ruled).sum()) for p in pages),
         "threshold": 0.5,
         "features": {n: round(v, 6) for n, v in zip(FEATURE_NAMES, first, strict=True)},
         "smoothing": stages,
@@ -336,12 +339,13 @@ def fit_forest(x: Array, y: Array, w: Array, trees: int = FOREST_TREES) -> dict[
 def predict_text(model: dict[str, Any], page: Page) -> str:
     """The text the model keeps of a page (for scoring without re-reading the files)."""
     line_model = LineModel.from_dict(model)
-    _, logits = line_model.logits(page.vectors, page.rule_reasons)
+    _, logits = line_model.logits(page.vectors, page.ruled)
     probabilities = sigmoid(logits).tolist()
-    threshold = decision_threshold(line_model.threshold, page.rule_reasons, probabilities)
-    return "\n".join(text for text, p, reason in zip(page.texts, probabilities,
-                                                     page.rule_reasons, strict=True)
-                     if reason is None and p >= threshold)
+    ruled = page.ruled.tolist()
+    threshold = decision_threshold(line_model.threshold, ruled, probabilities)
+    return "\n".join(text for text, p, dropped in zip(page.texts, probabilities, ruled,
+                                                      strict=True)
+                     if not dropped and p >= threshold)
 
 
 def _by_folder(pages: Sequence[_Dump]) -> list[tuple[str, list[_Dump]]]:
@@ -410,6 +414,7 @@ def fit_headline_model(pages: Sequence[TitledPage]) -> dict[str, Any]:
         np.zeros(len(headline.HEADLINE_FEATURES)))
     return {
         "format": 1,
+        "fingerprint": headline.HEADLINE_FINGERPRINT,
         "description": "cleannews headline picker for text pages: a logistic regression over "
                        "the lines above the first paragraph (tools/train.py)",
         "trained_on": sorted({p.folder for p in pages}),

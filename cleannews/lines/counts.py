@@ -7,12 +7,16 @@ classifier. Here a page's lines are joined, every character is classified throug
 lookup table (built once per process from Python's own definitions of ``\\w``, ``\\d``,
 upper and lower case, so the counts equal what those regular expressions give), and each
 line's count is a sum over its segment of the array.
+
+The judge counts a page once (:func:`count_page`) and hands the :class:`PageCounts` to the
+rules and the classifier's features.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
 from typing import NamedTuple
@@ -22,7 +26,10 @@ from numpy.typing import NDArray
 
 from cleannews.lines import patterns
 
-__all__ = ["Ints", "LineCounts", "count_lines", "count_tokens_in", "lines_matching"]
+__all__ = [
+    "Ints", "LineCounts", "PageCounts", "count_lines", "count_page", "count_tokens_in",
+    "lines_matching",
+]
 
 Ints = NDArray[np.int64]
 Flags = NDArray[np.uint8]
@@ -83,9 +90,8 @@ class LineCounts(NamedTuple):
     commas: Ints  # commas, Latin or CJK (",", "、", "，")
 
 
-@lru_cache(maxsize=4)
-def _joined(lines: tuple[str, ...]) -> tuple[str, Ints]:
-    """The lines joined by SEPARATOR, and where each starts (kept for the page's next use)."""
+def _joined(lines: Sequence[str]) -> tuple[str, Ints]:
+    """The lines joined by SEPARATOR, and where each starts."""
     lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
     starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1])).astype(np.int64)
     starts.flags.writeable = False
@@ -104,11 +110,34 @@ def _run_starts(mask: NDArray[np.bool_]) -> NDArray[np.bool_]:
     return starts
 
 
+@dataclass(frozen=True, slots=True)
+class PageCounts:
+    """A page's lines (the rules' bare forms), joined once, and the counts of each line.
+
+    The rules and the classifier's features both read it: the judge counts a page once
+    (:func:`count_page`) and passes it down.
+    """
+
+    lines: tuple[str, ...]
+    joined: str  # the lines, each followed by SEPARATOR
+    starts: Ints  # where each line starts in ``joined``
+    counts: LineCounts
+
+
+def count_page(lines: Sequence[str]) -> PageCounts:
+    """Join and count a page's lines (see :class:`PageCounts`).
+
+    >>> page = count_page(["Hello big World", "関連記事 2024", ""])
+    >>> page.counts.words.tolist(), page.starts.tolist()
+    ([3, 5, 0], [0, 16, 26])
+    """
+    lines = tuple(lines)
+    joined, starts = _joined(lines)
+    return PageCounts(lines, joined, starts, _count(lines, joined, starts))
+
+
 def count_lines(lines: Sequence[str]) -> LineCounts:
     """Count the characters and tokens of each of ``lines`` (see :class:`LineCounts`).
-
-    The rules and the classifier both count a page's lines: the last pages' counts are
-    kept, so the second asks for free.
 
     >>> counts = count_lines(["Hello big World", "関連記事 2024", ""])
     >>> counts.tokens.tolist(), counts.words.tolist(), counts.digits.tolist()
@@ -116,15 +145,13 @@ def count_lines(lines: Sequence[str]) -> LineCounts:
     >>> counts.upper_starts.tolist(), counts.cased_starts.tolist()
     ([2, 0, 0], [3, 0, 0])
     """
-    return _count_lines(tuple(lines))
+    return count_page(lines).counts
 
 
-@lru_cache(maxsize=2)
-def _count_lines(lines: tuple[str, ...]) -> LineCounts:
+def _count(lines: tuple[str, ...], joined: str, starts: Ints) -> LineCounts:
     if not lines:
         empty = np.zeros(0, dtype=np.int64)
         return LineCounts(*([empty] * len(LineCounts._fields)))
-    joined, starts = _joined(lines)
     flags = _flags(joined)
     word = (flags & WORD) > 0
     cjk = (flags & CJK) > 0
@@ -141,24 +168,21 @@ def _count_lines(lines: tuple[str, ...]) -> LineCounts:
         cased_starts=_per_line(token_starts & ((flags & (UPPER | LOWER)) > 0), starts),
         commas=_per_line((flags & COMMA) > 0, starts),
     )
-    for array in counts:  # shared by the callers of this page: read-only
+    for array in counts:  # shared by the rules and the features: read-only
         array.flags.writeable = False
     return counts
 
 
-def count_tokens_in(lines: Sequence[str], vocabularies: Sequence[frozenset[str]]) -> list[Ints]:
+def count_tokens_in(page: PageCounts, vocabularies: Sequence[frozenset[str]]) -> list[Ints]:
     """For each vocabulary, how many of each line's lower-cased tokens are in it.
 
-    >>> [c.tolist() for c in count_tokens_in(["The cat", "a Dog and THE"],
+    >>> [c.tolist() for c in count_tokens_in(count_page(["The cat", "a Dog and THE"]),
     ...                                      [frozenset({"the", "a", "and"})])]
     [[1, 3]]
     """
-    joined, starts = _joined(tuple(lines))
-    lowered = joined.lower()
-    if len(lowered) == len(joined):  # lower() never shortens, so no line changed length
-        joined = lowered
-    else:
-        joined, starts = _joined(tuple(line.lower() for line in lines))
+    lines, joined, starts = page.lines, page.joined.lower(), page.starts
+    if len(joined) != len(page.joined):  # lower() never shortens: some line grew
+        joined, starts = _joined([line.lower() for line in lines])
     codes = _code_points(joined)
     word = (_flags(joined) & WORD) > 0
     # Every character that is not a word character becomes a space: splitting then gives
@@ -182,15 +206,15 @@ def _vocabulary_bits(vocabularies: tuple[frozenset[str], ...]) -> dict[str, int]
     return bits
 
 
-def lines_matching(pattern: re.Pattern[str], lines: Sequence[str]) -> NDArray[np.bool_]:
+def lines_matching(pattern: re.Pattern[str], page: PageCounts) -> NDArray[np.bool_]:
     """Which lines ``pattern`` finds a match in (a pattern that matches no NUL character).
 
-    >>> lines_matching(re.compile(r"www\\."), ["see www.example.com", "nothing"]).tolist()
+    >>> page = count_page(["see www.example.com", "nothing"])
+    >>> lines_matching(re.compile(r"www\\."), page).tolist()
     [True, False]
     """
-    joined, starts = _joined(tuple(lines))
-    found = np.zeros(len(lines), dtype=bool)
-    positions = [match.start() for match in pattern.finditer(joined)]
+    found = np.zeros(len(page.lines), dtype=bool)
+    positions = [match.start() for match in pattern.finditer(page.joined)]
     if positions:
-        found[np.searchsorted(starts, positions, side="right") - 1] = True
+        found[np.searchsorted(page.starts, positions, side="right") - 1] = True
     return found

@@ -16,7 +16,14 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from cleannews.lines import patterns, rules
-from cleannews.lines.counts import LineCounts, count_lines, count_tokens_in, lines_matching
+from cleannews.lines.counts import (
+    LineCounts,
+    PageCounts,
+    count_page,
+    count_tokens_in,
+    lines_matching,
+)
+from cleannews.lines.rules import DropReason, Verdict
 from cleannews.lines.split import SourceLine
 from cleannews.lines.stopwords import STOP_WORDS
 from cleannews.lines.windows import (
@@ -31,13 +38,17 @@ from cleannews.lines.windows import (
     window_sums,
 )
 
-__all__ = ["FEATURE_NAMES", "RULE_NAMES", "line_features"]
+__all__ = ["FEATURE_NAMES", "RULE_NAMES", "RULE_REASONS", "line_features"]
 
-# Rule verdicts the classifier sees as features of a line's neighbourhood.
-RULE_NAMES = (
-    "navigation", "title", "date_line", "byline", "reaction_counter", "tagline", "photo_credit",
-    "comment", "cookie_notice", "duplicate", "link_farm",
+# The rules' verdicts the classifier sees near a line: every reason but its own. Listed in
+# the order of the shipped models' columns (tests/test_features.py checks they are exactly
+# the rules' reasons; the model files' fingerprint, that they are what the models learnt).
+RULE_REASONS: tuple[DropReason, ...] = (
+    DropReason.NAVIGATION, DropReason.TITLE, DropReason.DATE_LINE, DropReason.BYLINE,
+    DropReason.REACTION_COUNTER, DropReason.TAGLINE, DropReason.PHOTO_CREDIT,
+    DropReason.COMMENT, DropReason.COOKIE_NOTICE, DropReason.DUPLICATE, DropReason.LINK_FARM,
 )
+RULE_NAMES: tuple[str, ...] = tuple(reason.value for reason in RULE_REASONS)
 
 _HEADING = re.compile(r"^#{1,6}\s")
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b|@\w")
@@ -64,7 +75,7 @@ _COMMENT_HEADINGS = frozenset(patterns.COMMENT_SECTION_HEADINGS)
 _MAX_END_MARKER_CHARS = max(map(len, _END_MARKERS))
 _BOILERPLATE_WORDS = patterns.BOILERPLATE_WORDS
 _COUNT = re.compile(r"[\d()\[\]]+")
-_RULE_INDEX = {name: index for index, name in enumerate(RULE_NAMES)}
+_RULE_INDEX = {reason: index for index, reason in enumerate(RULE_REASONS)}
 
 # Share of capitalised words in English prose on the development pages is about this.
 CASELESS_UPPER_SHARE = 0.15
@@ -97,24 +108,30 @@ _CONTEXT_NAMES = (
     "window_body_share", "window_mean_log_words", "prev_bullet", "next_bullet",
     "window_rule_share", "prev_ends_sentence", "next_ends_sentence",
 )
-FEATURE_NAMES: tuple[str, ...] = (
-    _LINE_NAMES + _PAGE_NAMES + _CONTEXT_NAMES + tuple(f"near_{n}" for n in RULE_NAMES)
-)
-# Where each group of features starts in a line's vector.
+_NEAR_NAMES = tuple(f"near_{name}" for name in RULE_NAMES)
+FEATURE_NAMES: tuple[str, ...] = _LINE_NAMES + _PAGE_NAMES + _CONTEXT_NAMES + _NEAR_NAMES
+# The column of each feature in a line's vector.
+_COLUMN = {name: index for index, name in enumerate(FEATURE_NAMES)}
 _PAGE_AT = len(_LINE_NAMES)
-_CONTEXT_AT = _PAGE_AT + len(_PAGE_NAMES)
-_NEAR_AT = _CONTEXT_AT + len(_CONTEXT_NAMES)
 
 
-def _own_features(texts: Sequence[str]) -> tuple[Floats, Bools, Bools]:
+def _set_named(matrix: Floats, names: Sequence[str], columns: dict[str, ArrayLike]) -> None:
+    """Write each of ``columns`` into the matrix column of its name: ``names`` (a group of
+    :data:`FEATURE_NAMES`, all of whose columns must be given)."""
+    if set(columns) != set(names):
+        raise ValueError(f"feature columns {sorted(set(columns) ^ set(names))} missing or extra")
+    for name, column in columns.items():
+        matrix[:, _COLUMN[name]] = column
+
+
+def _own_features(texts: Sequence[str], page: PageCounts) -> tuple[Floats, Bools, Bools]:
     """Features of each line on its own, one row per line (``repeated`` is filled in later),
     which lines are end markers and which open a comment section (see :func:`_end_markers`).
 
-    Counts come from :func:`cleannews.lines.counts.count_lines`, one pass over the page.
+    ``page`` counts the lines' bare forms (:func:`cleannews.lines.counts.count_page`).
     """
-    bares = [rules.bare(text) for text in texts]
-    counts = count_lines(bares)
-    stop, furniture = count_tokens_in(bares, (STOP_WORDS, _BOILERPLATE_WORDS))
+    bares, counts = page.lines, page.counts
+    stop, furniture = count_tokens_in(page, (STOP_WORDS, _BOILERPLATE_WORDS))
     chars = np.maximum(counts.chars, 1)
     # A CJK run is a token; its characters count as words.
     words = counts.tokens + counts.cjk
@@ -147,15 +164,15 @@ def _own_features(texts: Sequence[str]) -> tuple[Floats, Bools, Bools]:
         "no_stopwords": (stop == 0) & (counts.cjk == 0),
         "script_mismatch": counts.cjk / chars,
         "punct_share": np.maximum(chars - counts.letters - counts.spaces, 0) / chars,
-        "urlish": lines_matching(_URLISH, bares),
-        "pipes": lines_matching(_PIPE_LIKE, bares),
+        "urlish": lines_matching(_URLISH, page),
+        "pipes": lines_matching(_PIPE_LIKE, page),
         "repeated": 0.0,
         "body_like": rules.body_lines(bares, counts.words.tolist()),
         "boilerplate_words": furniture / tokens,
-        "copyright_sign": lines_matching(_COPYRIGHT, bares),
+        "copyright_sign": lines_matching(_COPYRIGHT, page),
     }
     matrix = np.empty((len(texts), len(_LINE_NAMES)))
-    set_columns(matrix, 0, [columns[name] for name in _LINE_NAMES])
+    _set_named(matrix, _LINE_NAMES, columns)
     return matrix, *_end_markers(texts, bares, counts)
 
 
@@ -220,38 +237,43 @@ def _body_indent(indents: NDArray[np.int64], body: Bools) -> int:
     return body_indents.most_common(1)[0][0] if body_indents else -1
 
 
-def line_features(lines: Sequence[SourceLine], rule_reasons: Sequence[str | None]) -> Floats:
-    """Return one feature vector (ordered as :data:`FEATURE_NAMES`) per line, as a matrix."""
+def line_features(
+    lines: Sequence[SourceLine], verdicts: Sequence[Verdict | None],
+    counts: PageCounts | None = None,
+) -> Floats:
+    """Return one feature vector (ordered as :data:`FEATURE_NAMES`) per line, as a matrix.
+
+    ``verdicts`` are the explicit rules' (None where no rule dropped the line); ``counts``
+    counts the lines' bare forms, as the judge did (counted here if not given).
+    """
     texts = [line.text for line in lines]
     total = len(texts)
     if not total:
         return np.zeros((0, len(FEATURE_NAMES)))
-    counts = Counter(texts)
-    base, end_markers, comment_headings = _own_features(texts)
-    indents = np.array([line.indent for line in lines], dtype=np.int64)
+    if counts is None:
+        counts = count_page([rules.bare(text) for text in texts])
+    base, end_markers, comment_headings = _own_features(texts, counts)
+    vectors = np.empty((total, len(FEATURE_NAMES)))
+    ruled = np.array([v is not None for v in verdicts], dtype=bool)
+    comment_headers = np.array([v is not None and v.reason is DropReason.COMMENT
+                                for v in verdicts], dtype=bool)
+    _relative_to_page(base, texts)
+    vectors[:, :_PAGE_AT] = base
     body = base[:, _BODY_LIKE] > 0
     log_words = base[:, _LOG_WORDS]
-    words = np.expm1(log_words)
-    total_words = float(words.sum()) or 1.0
-    body_positions = np.flatnonzero(body)
-    first_body = int(body_positions[0]) if len(body_positions) else total
-    last_body = int(body_positions[-1]) if len(body_positions) else -1
-    max_log_words = float(log_words.max()) or 1.0
-    main_start, main_end = _main_block(body, words)
-    body_indent = _body_indent(indents, body)
-    ruled = np.array([r is not None for r in rule_reasons], dtype=bool)
-    index = np.arange(total)
-    comment_headers = np.array([reason == "comment" for reason in rule_reasons], dtype=bool)
-    end_markers |= comment_headers
-    end_of_article = _end_of_article(end_markers, body, words, ruled)
-    # Readers' comments follow the article: a comment section opens at its heading or its
-    # first "Name says:" line, once the page's text has begun.
-    comment_starts = np.flatnonzero((comment_headings | comment_headers) & (index >= first_body))
-    comments_from = int(comment_starts[0]) if len(comment_starts) else total
+    indents = np.array([line.indent for line in lines], dtype=np.int64)
+    _set_named(vectors, _PAGE_NAMES, _page_columns(
+        body, log_words, indents, ruled, end_markers | comment_headers,
+        comment_headings | comment_headers))
+    _set_named(vectors, _CONTEXT_NAMES + _NEAR_NAMES, _context_columns(base, ruled, verdicts))
+    return vectors
 
-    # Line features relative to the page.
+
+def _relative_to_page(base: Floats, texts: Sequence[str]) -> None:
+    """Make the per-line features that depend on the page's other lines relative to it."""
+    counts = Counter(texts)
     base[:, _REPEATED] = [float(counts[t] > 1) for t in texts]
-    prose = words >= PROSE_WORDS
+    prose = np.expm1(base[:, _LOG_WORDS]) >= PROSE_WORDS
     page_stop_share = float(base[prose, _STOP].mean()) if prose.any() else 0.0
     page_cjk_share = float(base[prose, _CJK].mean()) if prose.any() else 0.0
     # A line in another script than the page's prose is a language menu or a stray widget;
@@ -264,45 +286,76 @@ def line_features(lines: Sequence[SourceLine], rule_reasons: Sequence[str | None
     else:
         base[:, _STOP], base[:, _NO_STOP] = 1.0, 0.0
 
+
+def _page_columns(
+    body: Bools, log_words: Floats, indents: NDArray[np.int64], ruled: Bools,
+    end_markers: Bools, comment_openers: Bools,
+) -> dict[str, ArrayLike]:
+    """The features of each line's place in the page (:data:`_PAGE_NAMES`)."""
+    total = len(body)
+    index = np.arange(total)
+    words = np.expm1(log_words)
+    total_words = float(words.sum()) or 1.0
+    body_positions = np.flatnonzero(body)
+    first_body = int(body_positions[0]) if len(body_positions) else total
+    last_body = int(body_positions[-1]) if len(body_positions) else -1
+    max_log_words = float(log_words.max()) or 1.0
+    main_start, main_end = _main_block(body, words)
     main_distance = np.where(index < main_start, main_start - index,
                              np.where(index > main_end, index - main_end, 0))
-    vectors = np.empty((total, len(FEATURE_NAMES)))
-    vectors[:, :_PAGE_AT] = base
-    set_columns(vectors, _PAGE_AT, (
-        log_words / max_log_words,
-        index / total,
-        index < first_body,
-        index > last_body,
-        np.log1p(distances_to(body)),
-        (main_start <= index) & (index <= main_end),
-        np.log1p(np.maximum(main_distance, 0)),
-        indents == body_indent,
-        (body_indent >= 0) & (indents > body_indent),
-        (body_indent >= 0) & (indents < body_indent),
-        np.log1p(run_lengths(words <= SHORT_WORDS)),
-        words / total_words,
-        end_markers,
-        index > end_of_article,
-        index > comments_from,
-    ))
+    body_indent = _body_indent(indents, body)
+    end_of_article = _end_of_article(end_markers, body, words, ruled)
+    # Readers' comments follow the article: a comment section opens at its heading or its
+    # first "Name says:" line, once the page's text has begun.
+    comment_starts = np.flatnonzero(comment_openers & (index >= first_body))
+    comments_from = int(comment_starts[0]) if len(comment_starts) else total
+    return {
+        "rel_length": log_words / max_log_words,
+        "position": index / total,
+        "before_first_body": index < first_body,
+        "after_last_body": index > last_body,
+        "body_distance": np.log1p(distances_to(body)),
+        "in_main_block": (main_start <= index) & (index <= main_end),
+        "main_block_distance": np.log1p(np.maximum(main_distance, 0)),
+        "indent_is_body_indent": indents == body_indent,
+        "indent_deeper": (body_indent >= 0) & (indents > body_indent),
+        "indent_shallower": (body_indent >= 0) & (indents < body_indent),
+        "short_run": np.log1p(run_lengths(words <= SHORT_WORDS)),
+        "word_share": words / total_words,
+        "is_end_marker": end_markers,
+        "after_end_marker": index > end_of_article,
+        "after_comments": index > comments_from,
+    }
 
+
+def _context_columns(
+    base: Floats, ruled: Bools, verdicts: Sequence[Verdict | None]
+) -> dict[str, ArrayLike]:
+    """The features of each line's neighbours (:data:`_CONTEXT_NAMES`) and of the rules'
+    verdicts near it (one ``near_`` feature per :data:`RULE_REASONS`)."""
+    total = len(base)
+    body = base[:, _BODY_LIKE] > 0
+    log_words = base[:, _LOG_WORDS]
     # Columns: body-like, log words, bullet, ends a sentence.
     neighbours = np.empty((total, 4))
     set_columns(neighbours, 0, (body, log_words, base[:, _BULLET_AT], base[:, _ENDS_SENTENCE]))
     before, after = shifted(neighbours, 1), shifted(neighbours, -1)
     # Columns: body-like, log words, dropped by a rule, then one per rule: all summed over
     # the same window at once.
-    windowed = np.zeros((total, 3 + len(RULE_NAMES)))
+    windowed = np.zeros((total, 3 + len(RULE_REASONS)))
     set_columns(windowed, 0, (body, log_words, ruled))
-    for row, reason in enumerate(rule_reasons):
-        if reason in _RULE_INDEX:
-            windowed[row, 3 + _RULE_INDEX[reason]] = 1.0
+    for row, verdict in enumerate(verdicts):
+        if verdict is not None and verdict.reason in _RULE_INDEX:
+            windowed[row, 3 + _RULE_INDEX[verdict.reason]] = 1.0
     window = window_sums(windowed, CONTEXT_LINES)
     window[:, :3] /= np.maximum(window_sizes(total, CONTEXT_LINES), 1)[:, None]
-    set_columns(vectors, _CONTEXT_AT, (
-        before[:, 0], after[:, 0], before[:, 1], after[:, 1], window[:, 0], window[:, 1],
-        before[:, 2], after[:, 2], window[:, 2], before[:, 3], after[:, 3],
-    ))
-    vectors[:, _NEAR_AT:] = window[:, 3:] > 0
-    return vectors
-
+    near = window[:, 3:] > 0
+    return {
+        "prev_body_like": before[:, 0], "next_body_like": after[:, 0],
+        "prev_log_words": before[:, 1], "next_log_words": after[:, 1],
+        "window_body_share": window[:, 0], "window_mean_log_words": window[:, 1],
+        "prev_bullet": before[:, 2], "next_bullet": after[:, 2],
+        "window_rule_share": window[:, 2],
+        "prev_ends_sentence": before[:, 3], "next_ends_sentence": after[:, 3],
+        **{name: near[:, k] for k, name in enumerate(_NEAR_NAMES)},
+    }

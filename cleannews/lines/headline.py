@@ -12,13 +12,11 @@ development pages whose gold has a title, and shipped as ``headline_model.json``
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 
@@ -29,10 +27,12 @@ from cleannews.lines.judge import (
     DropReason,
     JudgedLine,
 )
+from cleannews.lines.model import FINGERPRINT, ModelFileError, fingerprint, read_shipped
 from cleannews.lines.stopwords import STOP_WORDS
 
 __all__ = [
     "HEADLINE_FEATURES",
+    "HEADLINE_FINGERPRINT",
     "Candidate",
     "HeadlineModel",
     "headline_candidates",
@@ -84,6 +84,9 @@ HEADLINE_FEATURES: tuple[str, ...] = (
     *(f"is_{reason.value if reason else 'kept'}" for reason in _REASONS),
     "next_is_meta", "previous_is_meta", "meta_follows", "previous_is_menu", "next_is_kept",
 )
+# What the picker's weights are for: its features, over lines the line rules judged (whose
+# vocabulary the line model's fingerprint names). A model file carries it.
+HEADLINE_FINGERPRINT = fingerprint({"features": HEADLINE_FEATURES, "lines": FINGERPRINT})
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,11 +193,18 @@ class HeadlineModel:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> HeadlineModel:
-        """Read ``{"features": {name: weight}}``, checking it names this version's features."""
+        """Read ``{"fingerprint": ..., "features": {name: weight}}``, checking it was fitted
+        for this version's features (:data:`HEADLINE_FINGERPRINT`); raises
+        :class:`~cleannews.lines.model.ModelFileError` otherwise."""
         features = data.get("features")
         if not isinstance(features, dict) or set(features) != set(HEADLINE_FEATURES):
-            raise ValueError("headline model file does not match this version's features; "
-                             "retrain it")
+            raise ModelFileError("headline model file does not match this version's features; "
+                                 "retrain it")
+        if data.get("fingerprint") != HEADLINE_FINGERPRINT:
+            raise ModelFileError(
+                f"headline model file was fitted for other features or rules (fingerprint "
+                f"{data.get('fingerprint')!r}, this version's {HEADLINE_FINGERPRINT!r}); "
+                "retrain it with tools/train.py")
         return cls(tuple(float(features[name]) for name in HEADLINE_FEATURES))
 
     def scores(self, candidates: Sequence[Candidate]) -> list[float]:
@@ -211,12 +221,9 @@ class HeadlineModel:
 
 
 @lru_cache(maxsize=1)
-def load_default_headline_model() -> HeadlineModel | None:
-    """The model shipped with the package (None if its file is missing)."""
-    resource = resources.files("cleannews.lines").joinpath(MODEL_RESOURCE)
-    if not resource.is_file():
-        return None
-    return HeadlineModel.from_dict(json.loads(resource.read_text(encoding="utf-8")))
+def load_default_headline_model() -> HeadlineModel:
+    """The model shipped with the package (once per process)."""
+    return HeadlineModel.from_dict(read_shipped(MODEL_RESOURCE))
 
 
 def markdown_headline(cleaned: CleanedText) -> str | None:
@@ -272,8 +279,6 @@ def pick_headline(cleaned: CleanedText, model: HeadlineModel | None = None) -> s
     'City council approves new bike lanes'
     """
     model = model or load_default_headline_model()
-    if model is None:
-        return None
     # Candidates come nearest first, so of equals the nearest wins.
     best = model.best(headline_candidates(cleaned))
     return best.text if best is not None else None

@@ -7,15 +7,15 @@ classifier (:mod:`cleannews.lines.model`) scores every other line in its context
 
 from __future__ import annotations
 
-import enum
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from cleannews.lines import patterns, rules
-from cleannews.lines.counts import count_lines
+from cleannews.lines.counts import PageCounts, count_page
 from cleannews.lines.model import LineModel, load_default_model, load_flat_model
+from cleannews.lines.rules import DropReason, Verdict
 from cleannews.lines.split import SourceLine, is_flat, split_lines
 from cleannews.lines.stopwords import STOP_WORDS
 
@@ -24,12 +24,12 @@ __all__ = [
     "DropReason",
     "JudgedLine",
     "LinkFarm",
-    "SourceLine",
+    "RuledPage",
+    "Verdict",
     "clean_lines",
     "decision_threshold",
     "first_paragraph",
     "judge_rules",
-    "split_lines",
 ]
 
 # Repeats of lines with at least this many words are dropped; shorter ones (a "Share"
@@ -62,23 +62,6 @@ MAX_UNBULLETED_ITEM_WORDS = 15
 # links shown, 90% of the words of such lines the classifier kept were not the article's.
 MIN_LINK_LINE_SHARE = 0.9
 
-
-
-class DropReason(str, enum.Enum):
-    """Why a line was dropped; the value is the name used in records and ``--explain``."""
-
-    NAVIGATION = "navigation"
-    TITLE = "title"
-    DATE_LINE = "date_line"
-    BYLINE = "byline"
-    REACTION_COUNTER = "reaction_counter"
-    TAGLINE = "tagline"
-    COOKIE_NOTICE = "cookie_notice"
-    PHOTO_CREDIT = "photo_credit"
-    COMMENT = "comment"
-    DUPLICATE = "duplicate"
-    LINK_FARM = "link_farm"
-    CLASSIFIER = "classifier"
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +150,8 @@ class _PageLines:
     """A page's lines with what several rules need of each, counted once."""
 
     texts: Sequence[str]
-    bares: list[str]
+    bares: tuple[str, ...]
+    counts: PageCounts  # of the bare lines, passed on to the classifier's features
     words: list[int]  # rules.word_count of each bare line
     digits: list[int]  # \d characters of each bare line
     text_words: list[int]  # rules.word_count of each line as it is
@@ -175,12 +159,12 @@ class _PageLines:
 
     @classmethod
     def of(cls, texts: Sequence[str]) -> _PageLines:
-        bares = [rules.bare(text) for text in texts]
-        counts = count_lines(bares)
+        page = count_page([rules.bare(text) for text in texts])
+        bares, counts = page.lines, page.counts
         words = counts.words.tolist()
         text_words = [count if text == bare else rules.word_count(text)
                       for text, bare, count in zip(texts, bares, words, strict=True)]
-        return cls(texts, bares, words, counts.digits.tolist(), text_words,
+        return cls(texts, bares, page, words, counts.digits.tolist(), text_words,
                    rules.body_lines(bares, words))
 
 
@@ -248,41 +232,22 @@ def _site_split_candidates(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=rules.CACHE_LINES)
-def _line_rule(text: str, words: int, digits: int) -> tuple[DropReason, str] | None:
-    """The verdict of the rules that look at a line alone (menus repeat: it is cached).
-
-    Each rule only fires on lines up to a size (its own first check); testing the sizes
-    here first spares the long lines, the article's paragraphs, most of the rules.
-    ``words`` and ``digits`` count the words and figures of the line's bare form.
-    """
-    bare = rules.bare(text)
-    chars = len(bare)
-    if chars <= rules.MAX_BREADCRUMB_CHARS and rules.is_breadcrumb(text):
-        return DropReason.NAVIGATION, "is_breadcrumb"
-    if chars <= rules.MAX_COUNTER_CHARS and rules.is_reaction_counter(text):
-        return DropReason.REACTION_COUNTER, "is_reaction_counter"
-    # Before the date lines: a comment header holds a date ("Jane on May 3, 2019 said:").
-    if (words <= rules.MAX_COMMENT_HEADER_WORDS
-            and rules.is_comment_header(text, STOP_WORDS, words)):
-        return DropReason.COMMENT, "is_comment_header"
-    # A date line is judged on the line itself when a list number ("5. März") was stripped.
-    if (chars <= rules.MAX_DATE_LINE_CHARS or len(text.strip()) <= rules.MAX_DATE_LINE_CHARS
-            ) and rules.is_date_line(text, digits):
-        return DropReason.DATE_LINE, "is_date_line"
-    if words <= rules.MAX_DATED_BYLINE_WORDS and rules.is_byline(text, words, digits):
-        return DropReason.BYLINE, "is_byline"
-    if words <= rules.MAX_CAPTION_WORDS and rules.is_photo_credit(text, words):
-        return DropReason.PHOTO_CREDIT, "is_photo_credit"
-    if words <= rules.MAX_COOKIE_NOTICE_WORDS and rules.is_cookie_notice(text, words):
-        return DropReason.COOKIE_NOTICE, "is_cookie_notice"
+def _line_rule(text: str, words: int, digits: int) -> Verdict | None:
+    """The verdict of the first of :data:`rules.LINE_RULES` that catches the line (menus
+    repeat: it is cached). ``words`` and ``digits`` count the words and figures of the
+    line's bare form."""
+    chars = len(rules.bare(text))
+    for rule in rules.LINE_RULES:
+        if rule.fits(chars, words) and (verdict := rule.verdict(text, words, digits)):
+            return verdict
     return None
 
 
-def _judge_rules(texts: Sequence[str]) -> list[tuple[DropReason, str] | None]:
-    page = _PageLines.of(texts)
-    verdicts: list[tuple[DropReason, str] | None] = [None] * len(texts)
+def _judge_rules(page: _PageLines) -> list[Verdict | None]:
+    texts = page.texts
+    verdicts: list[Verdict | None] = [None] * len(texts)
     for index in _title_candidates(page):
-        verdicts[index] = (DropReason.TITLE, "repeated_title")
+        verdicts[index] = Verdict(DropReason.TITLE, "repeated_title")
     for index, (text, words, digits) in enumerate(zip(texts, page.words, page.digits,
                                                       strict=True)):
         if verdicts[index] is None:
@@ -293,19 +258,19 @@ def _judge_rules(texts: Sequence[str]) -> list[tuple[DropReason, str] | None]:
         # or a menu repeated in the footer: the article needs it once.
         if page.text_words[index] >= MIN_DUPLICATE_WORDS:
             if text in seen and verdicts[index] is None:
-                verdicts[index] = (DropReason.DUPLICATE, "is_duplicate")
+                verdicts[index] = Verdict(DropReason.DUPLICATE, "is_duplicate")
             seen.add(text)
     stop_words = STOP_WORDS
     for index, text in enumerate(texts):
         if page.body[index]:
             break
         if verdicts[index] is None and rules.is_tagline(text, stop_words):
-            verdicts[index] = (DropReason.TAGLINE, "is_tagline")
+            verdicts[index] = Verdict(DropReason.TAGLINE, "is_tagline")
     return verdicts
 
 
 def _find_link_farms(
-    texts: Sequence[str], verdicts: list[tuple[DropReason, str] | None]
+    texts: Sequence[str], verdicts: list[Verdict | None]
 ) -> list[LinkFarm]:
     farms: list[LinkFarm] = []
     index = 0
@@ -317,9 +282,9 @@ def _find_link_farms(
         if len(items) < MIN_LINK_FARM_ITEMS:
             index += 1
             continue
-        verdicts[index] = (DropReason.LINK_FARM, "is_link_farm_heading")
+        verdicts[index] = Verdict(DropReason.LINK_FARM, "is_link_farm_heading")
         for item in items:
-            verdicts[item] = (DropReason.LINK_FARM, "link_farm_item")
+            verdicts[item] = Verdict(DropReason.LINK_FARM, "link_farm_item")
         farms.append(LinkFarm(rules.bare(texts[index]), len(items)))
         index = items[-1] + 1
     return farms
@@ -331,7 +296,7 @@ _IN_LINK_FARM = frozenset({DropReason.DATE_LINE, DropReason.REACTION_COUNTER,
 
 
 def _link_farm_items(
-    texts: Sequence[str], verdicts: list[tuple[DropReason, str] | None], start: int
+    texts: Sequence[str], verdicts: list[Verdict | None], start: int
 ) -> list[int]:
     """Indices of the link lines that follow a link-farm heading at ``start - 1``."""
     items: list[int] = []
@@ -339,11 +304,11 @@ def _link_farm_items(
     index = start
     while index < len(texts):
         text = texts[index]
-        if verdicts[index] is not None:
+        verdict = verdicts[index]
+        if verdict is not None:
             # Counters, dates, bylines and picture credits between the links belong to the
             # list (a teaser card); a title repeat ends it.
-            reason = verdicts[index]
-            if reason is not None and reason[0] in _IN_LINK_FARM:
+            if verdict.reason in _IN_LINK_FARM:
                 index += 1
                 continue
             break
@@ -365,30 +330,49 @@ def _is_unbulleted_item(text: str) -> bool:
 
 
 def decision_threshold(
-    threshold: float, verdicts: Sequence[object], probabilities: Sequence[float]
+    threshold: float, ruled: Sequence[bool], probabilities: Sequence[float]
 ) -> float:
     """The model's threshold, lowered for a page where it would keep nothing at all.
 
     A page whose every line the classifier doubts (a single paragraph piped in, a page in
     a script the model has seen little of) is more likely all text than all boilerplate:
-    keep its best-scoring lines, those within a factor of the best score.
+    keep its best-scoring lines, those within a factor of the best score. ``ruled`` says
+    which lines a rule dropped; the others are the classifier's to judge.
+
+    >>> decision_threshold(0.5, [False, False, True], [0.2, 0.3, 0.9])
+    0.15
     """
-    candidates = [p for v, p in zip(verdicts, probabilities, strict=True) if v is None]
+    candidates = [p for r, p in zip(ruled, probabilities, strict=True) if not r]
     if not candidates or max(candidates) >= threshold:
         return threshold
     return max(candidates) * FALLBACK_SCORE_FACTOR
 
 
-def judge_rules(
-    text: str, unflatten: bool = True,
-) -> tuple[list[SourceLine], list[tuple[DropReason, str] | None], list[LinkFarm]]:
+@dataclass(frozen=True, slots=True)
+class RuledPage:
+    """A page's lines and the explicit rules' verdicts on them: the line classifier's input,
+    in training as in :func:`clean_lines`
+    (:meth:`~cleannews.lines.model.LineModel.score_lines`)."""
+
+    lines: list[SourceLine]
+    verdicts: list[Verdict | None]  # None: no rule dropped the line
+    link_farms: list[LinkFarm]
+    counts: PageCounts  # of the lines' bare forms, counted once for the rules and features
+
+
+def judge_rules(text: str, unflatten: bool = True) -> RuledPage:
     """Split text into lines (see :func:`split_lines` for ``unflatten``) and apply the
-    explicit rules; the classifier's input."""
+    explicit rules.
+
+    >>> page = judge_rules("Home > News\\nShare 4\\nThe council closed the old school.")
+    >>> [verdict and verdict.rule for verdict in page.verdicts]
+    ['is_breadcrumb', 'is_reaction_counter', None]
+    """
     lines = _split_glued(split_lines(text, unflatten))
-    texts = [line.text for line in lines]
-    verdicts = _judge_rules(texts)
-    farms = _find_link_farms(texts, verdicts)
-    return lines, verdicts, farms
+    page = _PageLines.of([line.text for line in lines])
+    verdicts = _judge_rules(page)
+    farms = _find_link_farms(page.texts, verdicts)
+    return RuledPage(lines, verdicts, farms, page.counts)
 
 
 def clean_lines(text: str, model: LineModel | None = None, explain: bool = False,
@@ -411,20 +395,21 @@ def clean_lines(text: str, model: LineModel | None = None, explain: bool = False
         raise TypeError(f"clean_lines takes str, not {type(text).__name__}; decode bytes first")
     # Decided once: split_lines need not look again at a page that is not flat.
     flat = unflatten and is_flat(text)
-    lines, verdicts, farms = judge_rules(text, unflatten=flat)
+    page = judge_rules(text, unflatten=flat)
+    lines, verdicts = page.lines, page.verdicts
     if model is None:
         model = load_flat_model() if flat else load_default_model()
-    reasons = [v[0].value if v else None for v in verdicts]
-    scores = model.score_lines(lines, reasons, explain=explain)
-    threshold = decision_threshold(model.threshold, verdicts, [s.probability for s in scores])
+    scores = model.score_lines(lines, verdicts, page.counts, explain=explain)
+    threshold = decision_threshold(model.threshold, [v is not None for v in verdicts],
+                                   [s.probability for s in scores])
     thread = range(0) if keep_comments else comment_thread(verdicts)
     judged: list[JudgedLine] = []
     for index, (line, verdict, scored) in enumerate(zip(lines, verdicts, scores, strict=True)):
         reason: DropReason | None
         score: float | None = scored.probability
-        if verdict is not None and not (keep_comments and verdict[0] is DropReason.COMMENT):
+        if verdict is not None and not (keep_comments and verdict.reason is DropReason.COMMENT):
             # The rule decided; the model's score for such a line is a fixed stand-in.
-            (reason, detail), score = verdict, None
+            reason, detail, score = verdict.reason, verdict.rule, None
         elif index in thread:
             # A reader's comment can outweigh a short article in prose (the classifier's
             # page-wide view), but between two comment headers it is a comment.
@@ -442,14 +427,15 @@ def clean_lines(text: str, model: LineModel | None = None, explain: bool = False
             reason, detail = None, scored.explanation
         judged.append(JudgedLine(line.number, line.text, reason, score, detail))
     title_lines = tuple(line.text for line in judged if line.reason is DropReason.TITLE)
-    return CleanedText(tuple(judged), tuple(farms), title_lines, first_paragraph(judged))
+    return CleanedText(tuple(judged), tuple(page.link_farms), title_lines,
+                       first_paragraph(judged))
 
 
-def comment_thread(verdicts: Sequence[tuple[DropReason, str] | None]) -> range:
+def comment_thread(verdicts: Sequence[Verdict | None]) -> range:
     """The lines between a page's first and last comment header ("Jane on May 3, 2019
     said:"): readers' comments, whatever their prose (empty if fewer than two headers)."""
     headers = [index for index, verdict in enumerate(verdicts)
-               if verdict is not None and verdict[0] is DropReason.COMMENT]
+               if verdict is not None and verdict.reason is DropReason.COMMENT]
     return range(headers[0] + 1, headers[-1]) if len(headers) >= 2 else range(0)
 
 

@@ -6,10 +6,16 @@ its features, its previous score and the scores of the lines around it (and the 
 text they form), so a short line between two body paragraphs is kept and a headline-like
 line inside a run of headlines is dropped. The weights are fitted by
 ``python tools/train.py`` and shipped as ``line_model.json``.
+
+Training and inference share one interface: the features
+(:func:`~cleannews.lines.features.line_features`, named by :data:`FEATURE_NAMES`), the
+smoothing stages' inputs (:func:`smoothing_inputs`, named by :data:`SMOOTHING_NAMES`),
+a stage's logits (:func:`stage_logits`) and the :data:`FINGERPRINT` a model file carries.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,10 +25,15 @@ from importlib import resources
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from cleannews.lines.features import FEATURE_NAMES, line_features
+from cleannews.errors import CleannewsError
+from cleannews.lines import patterns, rules
+from cleannews.lines.counts import PageCounts
+from cleannews.lines.features import CONTEXT_LINES, FEATURE_NAMES, RULE_NAMES, line_features
+from cleannews.lines.rules import Verdict
 from cleannews.lines.split import SourceLine
 from cleannews.lines.trees import Forest
 from cleannews.lines.windows import (
+    BLOCK_GAP_LINES,
     Bools,
     Floats,
     distances_to,
@@ -38,19 +49,19 @@ from cleannews.lines.windows import (
 )
 
 __all__ = [
+    "FINGERPRINT",
+    "FLAT_MODEL_RESOURCE",
+    "MODEL_RESOURCE",
     "RULES_ONLY",
     "SMOOTHING_NAMES",
-    "KeepAllModel",
     "LineModel",
+    "ModelFileError",
     "ScoredLine",
-    "SmoothingStage",
-    "later_stage_logits",
-    "line_words",
     "load_default_model",
     "load_flat_model",
+    "ruled_lines",
     "smoothing_inputs",
     "stage_logits",
-    "stage_one_logits",
 ]
 
 MODEL_RESOURCE = "line_model.json"
@@ -76,6 +87,40 @@ EDGE_LOGIT = -4.0
 SMOOTHING_WINDOW = 5
 # A wider window, for the density of body text around a line.
 WIDE_WINDOW = 15
+
+
+class ModelFileError(CleannewsError, ValueError):
+    """A line or headline model file is missing, malformed, or fitted for other features."""
+
+
+def fingerprint(spec: object) -> str:
+    """A short digest of ``spec`` (JSON-serialisable): what a model file was fitted for.
+
+    >>> fingerprint({"features": ["bias"]}) == fingerprint({"features": ["bias"]})
+    True
+    """
+    text = json.dumps(spec, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def line_model_spec() -> dict[str, object]:
+    """What the weights of a line model are for: the features and smoothing inputs by name,
+    the rules whose verdicts the features see (with their size limits), and the settings
+    that shape the features. A model file carries its :func:`fingerprint`
+    (:data:`FINGERPRINT`); one fitted for anything else fails to load."""
+    return {
+        "features": FEATURE_NAMES,
+        "smoothing": SMOOTHING_NAMES,
+        "near_rules": RULE_NAMES,
+        "line_rules": [[rule.reason.value, rule.name, rule.limit, rule.size.value]
+                       for rule in rules.LINE_RULES],
+        "bullet": patterns.BULLET_FEATURE.pattern,
+        "windows": [CONTEXT_LINES, SMOOTHING_LINES, SMOOTHING_WINDOW, WIDE_WINDOW,
+                    BLOCK_GAP_LINES],
+    }
+
+
+FINGERPRINT = fingerprint(line_model_spec())
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +159,7 @@ def smoothing_inputs(logits: Floats, vectors: Floats) -> Floats:
     """
     logits = np.asarray(logits, dtype=np.float64)
     total = len(logits)
-    words = line_words(vectors)
+    words = _line_words(vectors)
     probabilities = sigmoid(logits)
     # Columns: probability, words, probability-weighted words; summed over one window.
     summed = np.empty((total, 3))
@@ -151,34 +196,20 @@ def smoothing_inputs(logits: Floats, vectors: Floats) -> Floats:
     return rows
 
 
-def stage_logits(weights: Floats, rows: Floats, ruled: Bools) -> Floats:
-    """A stage's logits; a line the rules dropped counts as confident boilerplate."""
-    return np.where(ruled, EDGE_LOGIT, rows @ weights)
+def stage_logits(weights: ArrayLike, rows: Floats, ruled: Bools) -> Floats:
+    """A regression stage's logits; a line the rules dropped counts as confident boilerplate."""
+    return np.where(ruled, EDGE_LOGIT, rows @ np.asarray(weights))
 
 
-def stage_one_logits(
-    weights: Sequence[float], vectors: Floats, rule_reasons: Sequence[str | None],
-) -> Floats:
-    """Stage-one logits; a line the rules dropped counts as confident boilerplate."""
-    return stage_logits(np.asarray(weights), vectors, _ruled(rule_reasons, len(vectors)))
+def ruled_lines(verdicts: Sequence[Verdict | None]) -> Bools:
+    """Which lines a rule dropped."""
+    return np.fromiter((v is not None for v in verdicts), dtype=bool, count=len(verdicts))
 
 
-def _ruled(rule_reasons: Sequence[str | None], total: int) -> Bools:
-    return np.fromiter((r is not None for r in rule_reasons), dtype=bool, count=total)
-
-
-def line_words(vectors: Floats) -> Floats:
+def _line_words(vectors: Floats) -> Floats:
     """Each line's word count, recovered from its feature vector."""
     words: Floats = np.expm1(vectors[:, _LOG_WORDS])
     return words
-
-
-def later_stage_logits(
-    stage: SmoothingStage, logits: Floats, vectors: Floats, rule_reasons: Sequence[str | None],
-) -> Floats:
-    """Logits of a smoothing stage from the previous stage's logits."""
-    rows = smoothing_inputs(logits, vectors)
-    return stage.logits(rows, _ruled(rule_reasons, len(vectors)))
 
 
 @dataclass(frozen=True, eq=False)
@@ -206,12 +237,12 @@ class SmoothingStage:
     def from_dict(cls, data: object) -> SmoothingStage:
         """Read a stage from its JSON form (see :meth:`LineModel.from_dict`)."""
         if not isinstance(data, dict) or not isinstance(data.get("weights"), dict):
-            raise ValueError("model file: a smoothing stage must be an object with 'weights'")
+            raise ModelFileError("model file: a smoothing stage must be an object with 'weights'")
         weights = data["weights"]
         forest = data.get("forest")
         if set(weights) != set(SMOOTHING_NAMES) or (
                 forest is not None and forest.get("columns") != list(SMOOTHING_NAMES)):
-            raise ValueError("model file does not match this version's features; retrain it")
+            raise ModelFileError("model file does not match this version's features; retrain it")
         return cls(
             tuple(float(weights[n]) for n in SMOOTHING_NAMES),
             Forest.from_dict(forest) if forest is not None else None,
@@ -229,19 +260,25 @@ class LineModel:
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> LineModel:
-        """Build a model from its JSON form, checking it names the features this code has.
+        """Build a model from its JSON form, checking it was fitted for this code's features.
 
-        ``features`` maps each of :data:`FEATURE_NAMES` to its stage-one weight;
-        ``smoothing`` lists the later stages, each ``{"weights": {name: weight},
-        "forest": {...}, "forest_share": 0.5}`` (the forest optional, see
-        :meth:`Forest.from_dict`; its ``columns`` must be :data:`SMOOTHING_NAMES`).
+        ``fingerprint`` must be :data:`FINGERPRINT`; ``features`` maps each of
+        :data:`FEATURE_NAMES` to its stage-one weight; ``smoothing`` lists the later stages,
+        each ``{"weights": {name: weight}, "forest": {...}, "forest_share": 0.5}`` (the
+        forest optional, see :meth:`Forest.from_dict`; its ``columns`` must be
+        :data:`SMOOTHING_NAMES`). Raises :class:`ModelFileError` otherwise.
         """
-        features = data["features"]
-        stages = data["smoothing"]
+        features = data.get("features")
+        stages = data.get("smoothing")
         if not isinstance(features, dict) or not isinstance(stages, list):
-            raise ValueError("model file: 'features' must be an object, 'smoothing' a list")
+            raise ModelFileError("model file: 'features' must be an object, 'smoothing' a list")
         if set(features) != set(FEATURE_NAMES):
-            raise ValueError("model file does not match this version's features; retrain it")
+            raise ModelFileError("model file does not match this version's features; retrain it")
+        if data.get("fingerprint") != FINGERPRINT:
+            raise ModelFileError(
+                f"model file was fitted for other features or rules (fingerprint "
+                f"{data.get('fingerprint')!r}, this version's {FINGERPRINT!r}); retrain it "
+                "with tools/train.py")
         threshold = data.get("threshold", 0.5)
         return cls(
             tuple(float(features[n]) for n in FEATURE_NAMES),
@@ -249,25 +286,25 @@ class LineModel:
             float(threshold) if isinstance(threshold, int | float) else 0.5,
         )
 
-    def logits(
-        self, vectors: Floats, rule_reasons: Sequence[str | None]
-    ) -> tuple[Floats, Floats]:
-        """The first stage's logits and the last stage's."""
-        first = stage_one_logits(self.feature_weights, vectors, rule_reasons)
+    def logits(self, vectors: Floats, ruled: Bools) -> tuple[Floats, Floats]:
+        """The first stage's logits and the last stage's, from the lines' features and
+        which lines the rules dropped."""
+        first = stage_logits(self.feature_weights, vectors, ruled)
         logits = first
         for stage in self.smoothing:
-            logits = later_stage_logits(stage, logits, vectors, rule_reasons)
+            logits = stage.logits(smoothing_inputs(logits, vectors), ruled)
         return first, logits
 
     def score_lines(
-        self, lines: Sequence[SourceLine], rule_reasons: Sequence[str | None],
-        explain: bool = False,
+        self, lines: Sequence[SourceLine], verdicts: Sequence[Verdict | None],
+        counts: PageCounts | None = None, explain: bool = False,
     ) -> list[ScoredLine]:
-        """Score every line of a page; with ``explain``, name what weighed most."""
+        """Score every line of a page (see :func:`line_features` for the arguments); with
+        ``explain``, name what weighed most."""
         if not lines:
             return []
-        vectors = line_features(lines, rule_reasons)
-        first, last = self.logits(vectors, rule_reasons)
+        vectors = line_features(lines, verdicts, counts)
+        first, last = self.logits(vectors, ruled_lines(verdicts))
         probabilities = sigmoid(last).tolist()
         if not explain:
             return [ScoredLine(p, "") for p in probabilities]
@@ -288,35 +325,40 @@ class LineModel:
         return " ".join([*parts, f"context{context:+.2f}"])
 
 
-class KeepAllModel(LineModel):
-    """Stand-in used when no model file is installed: keeps every line the rules keep."""
+class _KeepAllModel(LineModel):
+    """Keeps every line the rules keep: see :data:`RULES_ONLY`."""
 
     def score_lines(
-        self, lines: Sequence[SourceLine], rule_reasons: Sequence[str | None],
-        explain: bool = False,
+        self, lines: Sequence[SourceLine], verdicts: Sequence[Verdict | None],
+        counts: PageCounts | None = None, explain: bool = False,
     ) -> list[ScoredLine]:
         return [ScoredLine(1.0, "") for _ in lines]
 
 
-def _load(name: str) -> LineModel | None:
+def read_shipped(name: str) -> dict[str, object]:
+    """The JSON of a model file shipped with the package; :class:`ModelFileError` if it is
+    missing (a broken installation: cleaning without it would silently judge worse)."""
     resource = resources.files("cleannews.lines").joinpath(name)
     if not resource.is_file():
-        return None
-    return LineModel.from_dict(json.loads(resource.read_text(encoding="utf-8")))
+        raise ModelFileError(f"the model file {name} is missing from the installed cleannews "
+                             "package; reinstall it")
+    data: dict[str, object] = json.loads(resource.read_text(encoding="utf-8"))
+    return data
 
 
 @lru_cache(maxsize=1)
 def load_default_model() -> LineModel:
     """Load the model shipped with the package (once per process)."""
-    return _load(MODEL_RESOURCE) or KeepAllModel((), (), 0.5)
+    return LineModel.from_dict(read_shipped(MODEL_RESOURCE))
 
 
 @lru_cache(maxsize=1)
 def load_flat_model() -> LineModel:
     """Load the model for pages flattened to one line (:func:`split.is_flat`), fitted on
-    their sentences; the default model if none is shipped."""
-    return _load(FLAT_MODEL_RESOURCE) or load_default_model()
+    their sentences (once per process)."""
+    return LineModel.from_dict(read_shipped(FLAT_MODEL_RESOURCE))
 
 
-# Used where only the explicit rules should judge (text that an extractor already chose).
-RULES_ONLY: LineModel = KeepAllModel((), (), 0.5)
+# Chosen explicitly where only the explicit rules should judge (text that an extractor
+# already chose): it keeps every line the rules keep.
+RULES_ONLY: LineModel = _KeepAllModel((), (), 0.5)

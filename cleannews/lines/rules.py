@@ -2,19 +2,29 @@
 
 A rule here fires only on a shape that article text practically never has. Everything
 less certain is left to the learned line classifier (:mod:`cleannews.lines.model`), which
-also sees these predicates as features.
+also sees the rules' verdicts as features. This module is the vocabulary both share: the
+reasons a line is dropped (:class:`DropReason`), a rule's :class:`Verdict`, and the table
+of the rules that judge a line alone (:data:`LINE_RULES`).
 """
 
 from __future__ import annotations
 
+import enum
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from cleannews.lines import patterns
+from cleannews.lines.stopwords import STOP_WORDS
 
 __all__ = [
+    "LINE_RULES",
+    "DropReason",
+    "LineRule",
+    "Size",
+    "Verdict",
     "bare",
     "body_lines",
     "byline_names",
@@ -37,6 +47,33 @@ __all__ = [
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
+
+
+class DropReason(str, enum.Enum):
+    """Why a line was dropped; the value is the name used in records and ``--explain``."""
+
+    NAVIGATION = "navigation"
+    TITLE = "title"
+    DATE_LINE = "date_line"
+    BYLINE = "byline"
+    REACTION_COUNTER = "reaction_counter"
+    TAGLINE = "tagline"
+    COOKIE_NOTICE = "cookie_notice"
+    PHOTO_CREDIT = "photo_credit"
+    COMMENT = "comment"
+    DUPLICATE = "duplicate"
+    LINK_FARM = "link_farm"
+    CLASSIFIER = "classifier"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A rule's decision to drop a line: the reason recorded, and the rule that decided
+    (a predicate's name such as ``is_breadcrumb``, or a page-level step such as
+    ``repeated_title``)."""
+
+    reason: DropReason
+    rule: str
 
 # A counter line is short: a few reaction words and numbers. Longer lines are prose.
 MAX_COUNTER_CHARS = 40
@@ -660,3 +697,59 @@ def looks_like_headline(line: str) -> bool:
         return False
     return not (words > 25 and text[-1] in ".。")
 
+
+
+# --- The rules that judge a line alone ------------------------------------------------------
+
+
+class Size(str, enum.Enum):
+    """What a rule's size limit counts, of the line's bare form."""
+
+    CHARS = "chars"
+    WORDS = "words"
+
+
+# A rule's test: the line, and the words and ``\d`` characters of its bare form.
+LineTest = Callable[[str, int, int], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class LineRule:
+    """A rule that judges a line on its own: the reason it drops a line for, its predicate's
+    name, and the size (of the line's bare form) past which the predicate never fires. The
+    judge tests the size first, which spares the article's paragraphs most of the rules."""
+
+    reason: DropReason
+    name: str
+    limit: int
+    size: Size
+    test: LineTest
+
+    def fits(self, chars: int, words: int) -> bool:
+        """Whether a line of this size (its bare form's) could be caught by the rule."""
+        return (words if self.size is Size.WORDS else chars) <= self.limit
+
+    def verdict(self, line: str, words: int, digits: int) -> Verdict | None:
+        """The rule's verdict on ``line`` (whose bare form has ``words`` and ``digits``)."""
+        return Verdict(self.reason, self.name) if self.test(line, words, digits) else None
+
+
+# In the order the judge tries them; the first that fires decides.
+LINE_RULES: tuple[LineRule, ...] = (
+    LineRule(DropReason.NAVIGATION, "is_breadcrumb", MAX_BREADCRUMB_CHARS, Size.CHARS,
+             lambda line, words, digits: is_breadcrumb(line)),
+    LineRule(DropReason.REACTION_COUNTER, "is_reaction_counter", MAX_COUNTER_CHARS, Size.CHARS,
+             lambda line, words, digits: is_reaction_counter(line)),
+    # Before the date lines: a comment header holds a date ("Jane on May 3, 2019 said:").
+    LineRule(DropReason.COMMENT, "is_comment_header", MAX_COMMENT_HEADER_WORDS, Size.WORDS,
+             lambda line, words, digits: is_comment_header(line, STOP_WORDS, words)),
+    # A line that starts with a number ("5. März 2024") may be a date whole; the predicate
+    # then bounds that longer form itself.
+    LineRule(DropReason.DATE_LINE, "is_date_line", MAX_DATE_LINE_CHARS, Size.CHARS,
+             lambda line, words, digits: is_date_line(line, digits)),
+    LineRule(DropReason.BYLINE, "is_byline", MAX_DATED_BYLINE_WORDS, Size.WORDS, is_byline),
+    LineRule(DropReason.PHOTO_CREDIT, "is_photo_credit", MAX_CAPTION_WORDS, Size.WORDS,
+             lambda line, words, digits: is_photo_credit(line, words)),
+    LineRule(DropReason.COOKIE_NOTICE, "is_cookie_notice", MAX_COOKIE_NOTICE_WORDS, Size.WORDS,
+             lambda line, words, digits: is_cookie_notice(line, words)),
+)
