@@ -98,12 +98,13 @@ def _write_explanation(explanation: Explanation, out: Sink) -> None:
 @click.option("--input-kind", type=click.Choice([k.value for k in Kind]), default=None,
               help="Treat input as html or text instead of detecting it.")
 @click.option("--url", default=None, help="The page's url; wins over the url found in the page.")
-@click.option("--favor-precision", is_flag=True,
+@click.option("--favor-precision", is_flag=True, default=DEFAULTS.html.favor_precision,
               help="HTML: extract less, with less boilerplate (trafilatura's precision mode).")
-@click.option("--favor-recall", is_flag=True,
+@click.option("--favor-recall", is_flag=True, default=DEFAULTS.html.favor_recall,
               help="HTML: keep the blocks that close the extracted text (link lists, calls to "
                    "action, credits) instead of trimming them.")
-@click.option("--include-comments", is_flag=True, help="HTML: keep readers' comments.")
+@click.option("--include-comments", is_flag=True, default=DEFAULTS.keep_comments,
+              help="HTML: keep readers' comments.")
 @click.option("--include-tables/--no-include-tables", default=DEFAULTS.html.include_tables,
               show_default=True,
               help="HTML: keep the text of tables.")
@@ -115,7 +116,7 @@ def _write_explanation(explanation: Explanation, out: Sink) -> None:
                    "'cleannews --output-format markdown page.html'. Text input keeps the "
                    "dumper's headings and bullets either way; its links and emphasis "
                    "become plain text.")
-@click.option("--classify-html", is_flag=True,
+@click.option("--classify-html", is_flag=True, default=DEFAULTS.html.classify_lines,
               help="HTML: also run the learned line classifier on the extracted text.")
 @click.option("--max-input-bytes", type=click.IntRange(min=0),
               default=DEFAULTS.limits.max_input_bytes,

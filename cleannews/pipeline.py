@@ -27,7 +27,7 @@ from cleannews.lines import CleanedText, DropReason, JudgedLine, clean_lines
 from cleannews.lines.headline import without_headline
 from cleannews.lines.model import RULES_ONLY, LineModel
 from cleannews.metadata import build_metadata
-from cleannews.options import Options
+from cleannews.options import Limits, Options
 from cleannews.records import ErrorInfo, ErrorRecord, Record
 
 __all__ = [
@@ -149,21 +149,24 @@ def _line_model(kind: Kind, options: Options) -> LineModel | None:
     return None
 
 
-def _judge(document: Document, options: Options, explain: bool) -> tuple[Record, CleanedText]:
-    """Run every stage; raise :class:`StageError` naming the stage that failed."""
-    limits = options.limits
+def _refuse_what_is_no_page(content: bytes | str, limits: Limits) -> None:
+    """Raise for an input over the size limit, or of a known binary format."""
     with _stage("read"):
-        if limits.max_input_bytes and len(document.content) > limits.max_input_bytes:
+        if limits.max_input_bytes and len(content) > limits.max_input_bytes:
             # Readers may stop one byte past the limit, so the size is a lower bound.
             raise StageError("read", "input_too_large",
                              f"input is over the limit of {limits.max_input_bytes} bytes "
                              "(--max-input-bytes; 0 for no limit)")
     with _stage("detect"):
-        if isinstance(document.content, bytes):
-            file_format = sniff_file_format(document.content)
-            if file_format is not None:
-                raise StageError("detect", "unsupported_format",
-                                 f"input is a {file_format}, not HTML or text")
+        file_format = sniff_file_format(content) if isinstance(content, bytes) else None
+        if file_format is not None:
+            raise StageError("detect", "unsupported_format",
+                             f"input is a {file_format}, not HTML or text")
+
+
+def _judge(document: Document, options: Options, explain: bool) -> tuple[Record, CleanedText]:
+    """Run every stage; raise :class:`StageError` naming the stage that failed."""
+    _refuse_what_is_no_page(document.content, options.limits)
     with _stage("decode"):
         decoded = _decode(document.content)
     with _stage("detect"):
@@ -173,17 +176,16 @@ def _judge(document: Document, options: Options, explain: bool) -> tuple[Record,
         page = without_control_characters(decoded.text)
         kind = options.input_kind or detect_kind(page)
     extraction = None
-    text = page
     if kind is Kind.HTML:
         with _stage("extract"):
             extraction = extract_article(page, document.url, options.html,
                                          comments=options.keep_comments,
                                          markdown=options.markdown)
-            text = extraction.text
+    text = extraction.text if extraction is not None else page
     with _stage("clean"):
-        if limits.max_input_lines and text.count("\n") >= limits.max_input_lines:
-            raise StageError("clean", "too_many_lines",
-                             f"text has more than {limits.max_input_lines} lines "
+        max_lines = options.limits.max_input_lines
+        if max_lines and text.count("\n") >= max_lines:
+            raise StageError("clean", "too_many_lines", f"text has more than {max_lines} lines "
                              "(--max-input-lines; 0 for no limit)")
         # Readers' comments, when asked for, come from the HTML extractor: keep them.
         # An extractor's long lines are paragraphs, not a page its scraper flattened.

@@ -309,6 +309,8 @@ def test_options_have_one_set_of_defaults() -> None:
     assert flags["output_format"] == defaults.output_format
     assert flags["include_comments"] == defaults.keep_comments
     assert flags["classify_html"] == defaults.html.classify_lines
+    assert flags["favor_precision"] == defaults.html.favor_precision
+    assert flags["favor_recall"] == defaults.html.favor_recall
 
 
 def test_contradicting_options_are_refused() -> None:
