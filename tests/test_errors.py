@@ -47,8 +47,8 @@ def test_an_unknown_code_is_refused() -> None:
 
 
 def test_types_come_from_the_table_not_class_names() -> None:
-    class RenamedByALibrary(Exception):
+    class RenamedByALibraryError(Exception):
         pass
 
-    assert error_type(RenamedByALibrary()) == "internal_error"
+    assert error_type(RenamedByALibraryError()) == "internal_error"
     assert error_type(RecursionError()) == "too_deeply_nested"

@@ -103,7 +103,7 @@ def test_keys_are_derived_from_the_metadata_type() -> None:
     from cleannews.data import METADATA_FIELDS
 
     names = tuple(field.name for field in fields(Metadata))
-    assert METADATA_FIELDS == names
+    assert names == METADATA_FIELDS
     start = FIELDS.index("url")
     assert FIELDS[start:start + len(names)] == names
 

@@ -29,6 +29,7 @@ from cleannews.lines.judge import (
 )
 from cleannews.lines.model import FINGERPRINT, ModelFileError, fingerprint, read_shipped
 from cleannews.lines.stopwords import STOP_WORDS
+from cleannews.titles import SITE_BAR, SPACED_SEPARATOR
 
 __all__ = [
     "HEADLINE_FEATURES",
@@ -67,12 +68,9 @@ _REASONS: tuple[DropReason | None, ...] = (
 )
 _META = frozenset({DropReason.DATE_LINE, DropReason.BYLINE})
 _MENU = frozenset({DropReason.NAVIGATION, DropReason.LINK_FARM})
-_SITE_SEPARATOR = re.compile(r"\s[|–—-]\s")
 # Content words: letter runs of three or more, or single Chinese, Japanese (kanji) or Korean
 # syllable characters, which carry meaning one by one.
 _CONTENT_WORD = re.compile(r"[^\W\d_]{3,}|[\u3400-\u9fff\uac00-\ud7af]")
-# Splits a headline from the site or section a page sets beside it.
-_BAR = " | "
 # How much of the article a headline's words are looked for in (its first paragraphs).
 BODY_SAMPLE_CHARS = 1200
 HEADLINE_FEATURES: tuple[str, ...] = (
@@ -141,7 +139,7 @@ def headline_candidates(cleaned: CleanedText) -> list[Candidate]:
             sum(map(str.isdigit, text)) / len(text), float(marks.startswith("#")),
             float(marks.startswith("# ")), math.log1p(max(near_repeats, 0)),
             float(repeats > near_repeats),
-            float(words == most_words), float(bool(_SITE_SEPARATOR.search(text))),
+            float(words == most_words), float(bool(SPACED_SEPARATOR.search(text))),
             line.score if line.score is not None else 0.0, index / len(lines),
             _overlap(_content_words(text), body),
             *(float(line.reason == reason) for reason in _REASONS),
@@ -262,9 +260,9 @@ def page_headline(cleaned: CleanedText, model: HeadlineModel | None = None) -> s
 
 def _without_site(line: str) -> str:
     """Of a line split by bars, the part with the most words (the first of equals)."""
-    if _BAR not in line:
+    if SITE_BAR not in line:
         return line
-    return max((part.strip() for part in line.split(_BAR)), key=rules.word_count)
+    return max((part.strip() for part in line.split(SITE_BAR)), key=rules.word_count)
 
 
 def pick_headline(cleaned: CleanedText, model: HeadlineModel | None = None) -> str | None:

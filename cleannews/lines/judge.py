@@ -18,6 +18,7 @@ from cleannews.lines.model import LineModel, load_default_model, load_flat_model
 from cleannews.lines.rules import DropReason, Verdict
 from cleannews.lines.split import SourceLine, is_flat, split_lines
 from cleannews.lines.stopwords import STOP_WORDS
+from cleannews.titles import SEPARATOR_MARKS, SITE_SEPARATOR
 
 __all__ = [
     "CleanedText",
@@ -216,16 +217,15 @@ def _title_candidates(page: _PageLines) -> set[int]:
     return {index for variant in variants[title] for index in positions[variant]}
 
 
-_SITE_SEPARATOR = re.compile(r"\s*(?:\s[-|–—:·•]\s|\s?[|–—]\s?|\s-(?=\S)|(?<=\S)-\s)\s*")
 # Every separator has one of these; most lines have none, and this is quicker to rule out.
-_SITE_SEPARATOR_CHAR = re.compile("[-|–—:·•]")
+_SEPARATOR_MARK = re.compile(f"[{re.escape(SEPARATOR_MARKS)}]")
 
 
 def _site_split_candidates(text: str) -> list[str]:
     """The possible titles inside "Title - Site" or "Site | Title"."""
-    if not _SITE_SEPARATOR_CHAR.search(text):
+    if not _SEPARATOR_MARK.search(text):
         return []
-    parts = _SITE_SEPARATOR.split(text)
+    parts = SITE_SEPARATOR.split(text)
     if len(parts) < 2:
         return []
     return [parts[0].strip(), parts[-1].strip(), " - ".join(parts[:-1]).strip()]
