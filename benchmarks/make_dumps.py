@@ -30,7 +30,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from cleannews.dumps import flat_dump, page_tree, text_node_dump
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+from dumps import flat_dump, page_tree, text_node_dump  # tools/, beside training
 
 DUMP_FOLDER = "text-html2text-wrapped"
 # Command lines of the terminal browsers, by the folder their dumps go to.

@@ -4,7 +4,7 @@
 
 writes ``lines/line_model.json``; ``lines/flat_model.json`` (``--flat-output``), the
 classifier for pages a scraper flattened to one line, fitted on the sentences of each
-page's HTML flattened so (:func:`cleannews.dumps.flat_dump`; pages too short to be taken
+page's HTML flattened so (:func:`dumps.flat_dump`; pages too short to be taken
 for flattened are left out); and, from the pages whose gold has a title,
 ``lines/headline_model.json`` (``--headline-output``), the picker fitted on the pages as
 the new line classifier cleans them. With ``--cross``, all three are also scored on data
@@ -41,7 +41,6 @@ from numpy.typing import NDArray
 
 from cleannews.batch import read_input
 from cleannews.decode import decode_bytes
-from cleannews.dumps import flat_dump
 from cleannews.lines import headline
 from cleannews.lines.features import FEATURE_NAMES, line_features
 from cleannews.lines.judge import clean_lines, decision_threshold, judge_rules
@@ -59,6 +58,7 @@ from cleannews.lines.split import is_flat
 from cleannews.lines.windows import sigmoid
 from cleannews.shingles import SHINGLE_WORDS, shingles, word_tokens
 
+from dumps import flat_dump
 from evaluate import read_gold, score_document, summarize
 
 Array = NDArray[Any]
@@ -190,7 +190,7 @@ def load_pages(folders: Sequence[Path], jobs: int = 2) -> list[Page]:
 
 def load_flat_pages(folders: Sequence[Path], jobs: int = 2) -> list[Page]:
     """Every page of the folders that has HTML, as a scraper flattening its text to one
-    line stores it (:func:`cleannews.dumps.flat_dump`), with features and labels."""
+    line stores it (:func:`dumps.flat_dump`), with features and labels."""
     tasks = []
     for folder in folders:
         for doc_id, row in read_gold(folder).items():

@@ -1,5 +1,6 @@
 """Plain-text dumps of an HTML page, as scrapers write them.
 
+Used by training and the benchmarks only, so it is a tool, not part of the package.
 Two ways a scraper commonly stores a page's text: every text node on its own line
 (``BeautifulSoup(page).get_text("\\n", strip=True)``), or the whole text on one line, its
 whitespace collapsed (``" ".join(text.split())``). The classifier for flattened pages
