@@ -8,9 +8,9 @@ page's HTML flattened so (:func:`dumps.flat_dump`; pages too short to be taken
 for flattened are left out); and, from the pages whose gold has a title,
 ``lines/headline_model.json`` (``--headline-output``), the picker fitted on the pages as
 the new line classifier cleans them. With ``--cross``, all three are also scored on data
-left out of their fit: the classifiers trained on each folder alone and scored on the
-others, the picker by five-fold cross-validation over pages (all dumps of a page in one
-fold).
+left out of their fit: each classifier fitted on every folder but one and scored on the
+one left out, with the mean over the left-out sets per kind of dump; the picker by
+five-fold cross-validation over pages (all dumps of a page in one fold).
 
 Each benchmark folder holds ``gold.jsonl`` and text dumps of its pages in ``text-*/``
 (see ``tools/evaluate.py``). A line's label comes from aligning it with the gold article:
@@ -59,7 +59,7 @@ from cleannews.lines.windows import sigmoid
 from cleannews.shingles import SHINGLE_WORDS, shingles, word_tokens
 
 from dumps import flat_dump
-from evaluate import read_gold, score_document, summarize
+from evaluate import Summary, read_gold, score_document, summarize
 
 Array = NDArray[Any]
 
@@ -356,12 +356,31 @@ def _by_folder(pages: Sequence[_Dump]) -> list[tuple[str, list[_Dump]]]:
     return sorted(groups.items())
 
 
-def report(model: dict[str, Any], pages: Sequence[Page], label: str) -> None:
-    """Print F1 per folder/dump of the pages under the model."""
+def report(model: dict[str, Any], pages: Sequence[Page], label: str) -> dict[str, Summary]:
+    """Print F1 per folder/dump of the pages under the model; return the summaries."""
+    summaries = {}
     for folder, group in _by_folder(pages):
         summary = summarize([score_document(p.id, p.gold, predict_text(model, p)) for p in group])
+        summaries[folder] = summary
         print(f"{label:<28} {folder:<36} F1 {summary.f1:.3f}  P {summary.precision:.3f}  "
               f"R {summary.recall:.3f}  n={summary.documents}", flush=True)
+    return summaries
+
+
+def mean_by_dump(held_out: dict[str, Summary]) -> dict[str, tuple[float, int]]:
+    """The mean F1 over held-out sets, per kind of dump, and how many sets it averages.
+
+    Each set counts once, whatever its size: the mean asks how well a model does on a
+    source it has not seen, and each set is one such source.
+
+    >>> runs = {"a/text-x": Summary(10, 0.9, 0.9, 0.9, 0), "b/text-x": Summary(99, .7, .7, .7, 0)}
+    >>> mean_by_dump(runs)
+    {'text-x': (0.8, 2)}
+    """
+    by_dump: dict[str, list[float]] = {}
+    for folder, summary in sorted(held_out.items()):
+        by_dump.setdefault(folder.split("/", 1)[-1], []).append(summary.f1)
+    return {dump: (round(sum(f1s) / len(f1s), 6), len(f1s)) for dump, f1s in by_dump.items()}
 
 
 # --- the headline picker (cleannews.lines.headline) -----------------------------------------
@@ -448,14 +467,18 @@ def _fit_and_write(pages: Sequence[Page], args: argparse.Namespace, output: Path
                    ) -> dict[str, Any]:
     """Fit a line model on the pages (with --cross, also on each set alone, scored on the
     others), report it and write it to ``output``."""
-    if args.cross:
+    if args.cross:  # leave one set out: fit on the others, score the one left out
         sets = sorted({p.folder.split("/")[0] for p in pages})
+        scores: dict[str, Summary] = {}
         for held_out in sets:
             train = [p for p in pages if not p.folder.startswith(held_out + "/")]
             test = [p for p in pages if p.folder.startswith(held_out + "/")]
             if train and test:
                 fitted = fit_model(train, args.penalty, forest_trees=args.forest_trees)
-                report(fitted, test, f"trained without {held_out}")
+                scores |= report(fitted, test, f"trained without {held_out}")
+        for dump, (f1, count) in mean_by_dump(scores).items():
+            print(f"{'leave-one-set-out mean':<28} {dump:<36} F1 {f1:.3f}  sets={count}",
+                  flush=True)
     model = fit_model(pages, args.penalty, forest_trees=args.forest_trees)
     report(model, pages, "trained on all (in-sample)")
     output.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -472,7 +495,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--flat-output", type=Path,
                         default=_SHIPPED / FLAT_MODEL_RESOURCE)
     parser.add_argument("--cross", action="store_true",
-                        help="also train on each folder alone and score on the others")
+                        help="also score leave one set out: fit on every folder but one, "
+                             "score the one left out, and print the mean")
     parser.add_argument("--penalty", type=float, default=L2_PENALTY)
     parser.add_argument("--forest-trees", type=int, default=FOREST_TREES,
                         help="trees in the smoothing stage (0: a logistic regression alone)")
