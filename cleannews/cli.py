@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 import click
 
@@ -20,7 +20,7 @@ from cleannews.batch import STDIN, clean_paths, read_documents
 from cleannews.detect import Kind
 from cleannews.errors import CleannewsError
 from cleannews.limits import DEFAULT_MAX_MEMORY_MB, memory_limit
-from cleannews.options import OUTPUT_FORMATS, HtmlOptions, Limits, Options
+from cleannews.options import OUTPUT_FORMATS, HtmlOptions, Limits, Options, OutputFormat
 from cleannews.output import Sink, interrupts, leave_quietly_for_a_closed_pipe, open_output
 from cleannews.pipeline import Explanation, explain_document
 from cleannews.records import ErrorRecord, Record, to_json_line
@@ -169,7 +169,7 @@ def main(paths: tuple[str, ...], output: str, text_only: bool, explain: bool,
         html=HtmlOptions(favor_precision=favor_precision, favor_recall=favor_recall,
                          include_tables=include_tables, classify_lines=classify_html),
         keep_comments=include_comments,
-        output_format="markdown" if output_format == "markdown" else "text",
+        output_format=cast(OutputFormat, output_format),  # click checked it
         limits=Limits(max_input_bytes=max_input_bytes, max_input_lines=max_input_lines,
                       timeout_seconds=timeout_seconds),
     )

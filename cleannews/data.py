@@ -47,8 +47,9 @@ class Metadata:
         >>> Metadata(title="Storm", tags=("weather",)).to_dict()["tags"]
         ['weather']
         """
+        values = {name: getattr(self, name) for name in METADATA_FIELDS}
         return {name: list(value) if isinstance(value, tuple) else value
-                for name in METADATA_FIELDS for value in (getattr(self, name),)}
+                for name, value in values.items()}
 
 
 METADATA_FIELDS: tuple[str, ...] = tuple(field.name for field in fields(Metadata))

@@ -98,7 +98,6 @@ def _run_trafilatura(tree: _Element, options: HtmlOptions, *, recall: bool,
             tree,
             # no url: it only serves to resolve links, and links are stripped after use
             url=None,
-            fast=False,
             favor_precision=options.favor_precision,
             favor_recall=recall,
             include_comments=comments,
