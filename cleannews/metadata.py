@@ -119,7 +119,7 @@ def parse_date(text: str) -> str | None:
 
 
 def _parse_day(found: str) -> tuple[int, int, int] | None:
-    iso = re.match(r"(\d{4})\s?[-/.年]\s?(\d{1,2})\s?[-/.月]\s?(\d{1,2})", found)
+    iso = re.match(r"(\d{4})\s?[-/.年년]\s?(\d{1,2})\s?[-/.月월]\s?(\d{1,2})", found)
     if iso:
         return int(iso.group(1)), int(iso.group(2)), int(iso.group(3))
     numeric = re.match(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{2,4})", found)
@@ -132,7 +132,7 @@ def _parse_day(found: str) -> tuple[int, int, int] | None:
         if numeric.group(2) == "/" and first <= 12:
             return year, first, second
         return year, second, first
-    words = re.findall(r"\d+|[^\W\d]+", found)
+    words = re.findall(rf"\d+|{clean_patterns.WORD_LETTERS}", found)
     month = next((clean_patterns.MONTHS[w.lower()] for w in words
                   if w.lower() in clean_patterns.MONTHS), None)
     numbers = [int(w) for w in words if w.isdigit()]
@@ -140,6 +140,8 @@ def _parse_day(found: str) -> tuple[int, int, int] | None:
     word_day = next((n for n in numbers if n < 32), None)
     if month is None or word_year is None or word_day is None:
         return None
+    if word_year > MAX_YEAR and MIN_YEAR <= word_year - clean_patterns.BUDDHIST_ERA_OFFSET:
+        word_year -= clean_patterns.BUDDHIST_ERA_OFFSET  # a Thai date: "15 มีนาคม 2567"
     return word_year, month, word_day
 
 

@@ -492,9 +492,11 @@ def test_bare(line: str, expected: str) -> None:
     ("Привет мир", 2),
     ("12 34", 2),
     ("a-b c_d", 3),  # a hyphen splits words, an underscore does not
-    ("関連記事", 4),  # a CJK character is a word
-    ("東京 is big", 4),
-    ("안녕하세요 세계", 7),
+    ("関連記事", 2),  # two CJK characters make a word
+    ("東京 is big", 3),
+    ("안녕하세요 세계", 4),  # hangul too: per line, a started word counts
+    ("ข่าวที่เกี่ยวข้อง", 5),  # Thai: a word per four characters, marks included
+    ("ສະບາຍດີ", 2),  # Lao
 ])
 def test_word_count(text: str, expected: int) -> None:
     assert rules.word_count(text) == expected

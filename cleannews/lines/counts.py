@@ -1,6 +1,6 @@
 """Character and token counts of every line of a page at once.
 
-The line classifier needs, for every line, how many words, digits, CJK characters and
+The line classifier needs, for every line, how many words, digits, unspaced-script characters and
 capitalised words it has, and how many of its words are stop words. Counted line by line
 with regular expressions that costs microseconds a line, more than the rest of the
 classifier. Here a page's lines are joined, every character is classified through a
@@ -34,7 +34,7 @@ __all__ = [
 Ints = NDArray[np.int64]
 Flags = NDArray[np.uint8]
 
-WORD, DIGIT, UPPER, LOWER, CJK, SPACE, COMMA = 1, 2, 4, 8, 16, 32, 64
+WORD, DIGIT, UPPER, LOWER, CJK, SPACE, COMMA, UNSPACED = 1, 2, 4, 8, 16, 32, 64, 128
 # Joins the lines: matched by none of the patterns used on lines, and not a word character,
 # so no count and no match runs across two lines.
 SEPARATOR = "\x00"
@@ -45,7 +45,8 @@ def _char_flags(chars: str) -> Flags:
     """The class bits of each character of ``chars`` (one code point each)."""
     codes = _code_points(chars)
     flags = np.zeros(len(codes), dtype=np.uint8)
-    for bit, pattern in ((WORD, r"\w"), (DIGIT, r"\d"), (CJK, patterns.CJK.pattern)):
+    for bit, pattern in ((WORD, r"\w"), (DIGIT, r"\d"), (CJK, patterns.CJK.pattern),
+                         (UNSPACED, patterns.UNSPACED_LETTERS.pattern)):
         # Replacing each matching character by NUL (itself matched by none) marks it.
         marked = _code_points(re.sub(pattern, SEPARATOR, chars))
         flags[marked != codes] |= bit
@@ -80,8 +81,8 @@ class LineCounts(NamedTuple):
 
     chars: Ints  # characters
     tokens: Ints  # runs of word characters (what ``\\w+`` finds)
-    words: Ints  # as rules.word_count: non-CJK word runs, plus CJK characters
-    cjk: Ints
+    words: Ints  # as rules.word_count: spaced word runs, plus unspaced scripts' characters
+    unspaced: Ints  # characters of scripts that put no spaces between words (patterns.py)
     digits: Ints
     letters: Ints  # word characters
     spaces: Ints  # " " characters
@@ -102,6 +103,11 @@ def _joined(lines: Sequence[str]) -> tuple[str, Ints]:
 def _per_line(mask: NDArray[np.bool_], starts: Ints) -> Ints:
     counts: Ints = np.add.reduceat(mask.astype(np.int64), starts)
     return counts
+
+
+def _words_in(characters: Ints, per_word: int) -> Ints:
+    """The words that many characters of an unspaced script count as (a started one counts)."""
+    return -(-characters // per_word)
 
 
 def _run_starts(mask: NDArray[np.bool_]) -> NDArray[np.bool_]:
@@ -129,7 +135,7 @@ def count_page(lines: Sequence[str]) -> PageCounts:
 
     >>> page = count_page(["Hello big World", "関連記事 2024", ""])
     >>> page.counts.words.tolist(), page.starts.tolist()
-    ([3, 5, 0], [0, 16, 26])
+    ([3, 3, 0], [0, 16, 26])
     """
     lines = tuple(lines)
     joined, starts = _joined(lines)
@@ -141,7 +147,7 @@ def count_lines(lines: Sequence[str]) -> LineCounts:
 
     >>> counts = count_lines(["Hello big World", "関連記事 2024", ""])
     >>> counts.tokens.tolist(), counts.words.tolist(), counts.digits.tolist()
-    ([3, 2, 0], [3, 5, 0], [0, 4, 0])
+    ([3, 2, 0], [3, 3, 0], [0, 4, 0])
     >>> counts.upper_starts.tolist(), counts.cased_starts.tolist()
     ([2, 0, 0], [3, 0, 0])
     """
@@ -155,12 +161,16 @@ def _count(lines: tuple[str, ...], joined: str, starts: Ints) -> LineCounts:
     flags = _flags(joined)
     word = (flags & WORD) > 0
     cjk = (flags & CJK) > 0
+    letters = (flags & UNSPACED) > 0
     token_starts = _run_starts(word)
+    cjk_chars, unspaced_letters = _per_line(cjk, starts), _per_line(letters, starts)
     counts = LineCounts(
         chars=np.fromiter(map(len, lines), dtype=np.int64, count=len(lines)),
         tokens=_per_line(token_starts, starts),
-        words=_per_line(_run_starts(word & ~cjk), starts) + _per_line(cjk, starts),
-        cjk=_per_line(cjk, starts),
+        words=(_per_line(_run_starts(word & ~cjk & ~letters), starts)
+               + _words_in(cjk_chars, patterns.CJK_CHARS_PER_WORD)
+               + _words_in(unspaced_letters, patterns.UNSPACED_LETTERS_PER_WORD)),
+        unspaced=cjk_chars + unspaced_letters,
         digits=_per_line((flags & DIGIT) > 0, starts),
         letters=_per_line(word, starts),
         spaces=_per_line((flags & SPACE) > 0, starts),

@@ -54,7 +54,6 @@ _HEADING = re.compile(r"^#{1,6}\s")
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b|@\w")
 _PIPE_LIKE = re.compile(r"\s[|·•/]\s")
 _COPYRIGHT = re.compile(r"©|\([cC]\)")
-_SENTENCE_END = frozenset(patterns.SENTENCE_END)
 # Lines each side for the neighbourhood averages.
 CONTEXT_LINES = 3
 # A line of at most this many words counts as short (menu items, labels).
@@ -133,8 +132,8 @@ def _own_features(texts: Sequence[str], page: PageCounts) -> tuple[Floats, Bools
     bares, counts = page.lines, page.counts
     stop, furniture = count_tokens_in(page, (STOP_WORDS, _BOILERPLATE_WORDS))
     chars = np.maximum(counts.chars, 1)
-    # A CJK run is a token; its characters count as words.
-    words = counts.tokens + counts.cjk
+    # In scripts that do not space their words, a word per so many characters.
+    words = counts.words
     tokens = np.maximum(counts.tokens, 1)
     lasts = [bare[-1:] or " " for bare in bares]
     cased = counts.cased_starts
@@ -150,7 +149,7 @@ def _own_features(texts: Sequence[str], page: PageCounts) -> tuple[Floats, Bools
         "long_20": words >= 20,
         "long_40": words >= 40,
         "long_80": words >= 80,
-        "ends_sentence": [last in _SENTENCE_END for last in lasts],
+        "ends_sentence": rules.sentence_ends(bares, counts.words.tolist()),
         "ends_period": [last in ".。" for last in lasts],
         "ends_colon": [text[-1:] in {":", "："} for text in texts],
         "has_comma": counts.commas > 0,
@@ -161,8 +160,8 @@ def _own_features(texts: Sequence[str], page: PageCounts) -> tuple[Floats, Bools
         "upper_start_share": np.where(
             cased > 0, counts.upper_starts / np.maximum(cased, 1), CASELESS_UPPER_SHARE),
         "stopword_share": stop / tokens,
-        "no_stopwords": (stop == 0) & (counts.cjk == 0),
-        "script_mismatch": counts.cjk / chars,
+        "no_stopwords": (stop == 0) & (counts.unspaced == 0),
+        "script_mismatch": counts.unspaced / chars,
         "punct_share": np.maximum(chars - counts.letters - counts.spaces, 0) / chars,
         "urlish": lines_matching(_URLISH, page),
         "pipes": lines_matching(_PIPE_LIKE, page),

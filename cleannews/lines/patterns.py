@@ -80,7 +80,19 @@ LINK_FARM_HEADINGS: tuple[str, ...] = (
     "관련기사", "관련 기사", "많이 본 뉴스", "많이 본 기사", "추천 기사", "인기 기사", "최신 기사",
     "실시간 인기", "주요 뉴스",
     # Vietnamese, Thai
-    "tin liên quan", "bài viết liên quan", "đọc nhiều", "tin mới", "ข่าวที่เกี่ยวข้อง",
+    "tin liên quan", "bài viết liên quan", "đọc nhiều", "tin mới", "xem thêm", "tin nổi bật",
+    "ข่าวที่เกี่ยวข้อง", "ข่าวยอดนิยม", "ข่าวล่าสุด", "บทความที่เกี่ยวข้อง", "อ่านเพิ่มเติม",
+    "เรื่องที่เกี่ยวข้อง", "แนะนำ",
+)
+
+# Unspaced scripts write a heading as one compound word that ends in the kind of list
+# ("本日の人気記事ランキング": today's popular-articles ranking). A short line of them that
+# ends in one of these is a link-farm heading (rules.MAX_COMPOUND_HEADING_CHARS).
+LINK_FARM_HEADING_ENDINGS: tuple[str, ...] = (
+    "関連記事", "関連ニュース", "ランキング", "人気記事", "おすすめ記事", "注目記事", "新着記事",
+    "相关新闻", "相关文章", "相关阅读", "相關新聞", "相關文章", "热门文章", "热门新闻", "熱門文章",
+    "推荐阅读", "推薦閱讀", "延伸阅读", "延伸閱讀", "排行榜", "排行", "관련기사", "인기기사",
+    "ข่าวที่เกี่ยวข้อง", "ข่าวยอดนิยม",
 )
 
 # Headings that open a link list when followed by the name of a section or site
@@ -112,6 +124,9 @@ REACTION_WORDS: tuple[str, ...] = (
     "нравится", "поделиться", "комментарии", "просмотры", "赞", "點贊", "点赞", "分享", "评论",
     "評論", "收藏", "转发", "轉發", "阅读", "閱讀", "いいね", "シェア", "コメント", "ツイート",
     "좋아요", "공유", "댓글", "추천", "beğen", "paylaş", "yorum", "suka", "bagikan", "komentar",
+    "udostępnij", "lubię to", "komentarze", "komentarzy", "مشاركة", "شارك", "إعجاب", "تعليقات",
+    "تعليق", "اشتراک‌گذاری", "اشتراک", "پسندیدم", "نظرات", "शेयर", "लाइक", "कमेंट", "टिप्पणी",
+    "टिप्पणियां", "chia sẻ", "thích", "bình luận", "แชร์", "ถูกใจ", "ไลค์", "ความคิดเห็น",
 )
 
 # Labels that start a breadcrumb trail.
@@ -127,7 +142,8 @@ HOME_WORDS: tuple[str, ...] = (
     "home", "homepage", "start", "startseite", "accueil", "inicio", "início", "portada",
     "home page",
     "главная", "首页", "首頁", "主页", "ホーム", "トップ", "홈", "anasayfa", "strona główna",
-    "etusivu", "forside", "hjem", "hem", "trang chủ", "beranda",
+    "etusivu", "forside", "hjem", "hem", "trang chủ", "beranda", "pagina iniziale", "الرئيسية",
+    "الصفحة الرئيسية", "خانه", "صفحه اصلی", "होम", "मुखपृष्ठ", "หน้าแรก", "หน้าหลัก",
 )
 
 # Separators between breadcrumb segments.
@@ -137,8 +153,13 @@ BREADCRUMB_SEPARATOR = re.compile(r"\s*(?:>>?|»|›|→|/|\\|\|)\s*")
 BYLINE_PREFIXES: tuple[str, ...] = (
     "by", "written by", "words by", "posted by", "published by", "reported by", "story by",
     "text by", "author", "authors", "von", "autor", "autorin", "par", "por", "di", "door",
-    "av", "af", "автор", "作者", "文", "記者", "기자", "yazar", "oleh",
+    "av", "af", "автор", "作者", "文", "記者", "기자", "yazar", "oleh", "autorka", "bởi",
+    "tác giả", "بقلم", "كتب", "الكاتب", "نویسنده", "به قلم", "लेखक", "संवाददाता", "โดย",
+    "ผู้เขียน",
 )
+
+# Words that close a byline after the name ("홍길동 기자": Hong Gil-dong, reporter).
+BYLINE_SUFFIXES: tuple[str, ...] = ("기자", "특파원", "선임기자")
 
 # Labels that precede a publication or update date.
 DATE_LABELS: tuple[str, ...] = (
@@ -150,7 +171,9 @@ DATE_LABELS: tuple[str, ...] = (
     "publicado em", "atualizado", "pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt",
     "опубликовано", "обновлено", "дата", "发布时间", "發佈時間", "发表时间", "時間", "时间", "日期",
     "来源", "公開日", "更新日", "投稿日", "配信", "입력", "수정", "등록", "yayınlanma",
-    "güncelleme", "diterbitkan", "ngày đăng",
+    "güncelleme", "diterbitkan", "ngày đăng", "cập nhật", "opublikowano", "aktualizacja",
+    "yayın tarihi", "diperbarui", "dipublikasikan", "تاريخ النشر", "آخر تحديث", "نشر في",
+    "تاریخ انتشار", "تاریخ", "प्रकाशित", "अपडेट", "เผยแพร่", "อัปเดต", "วันที่",
 )
 
 # Words that stand before a date in a byline ("By Jane Doe on March 3, 2024"; "am", "le",
@@ -252,7 +275,8 @@ PHOTO_CREDIT_START = re.compile(
     # "Image copyright Getty Images ...", "Photo: ...", "Foto: dpa", "写真：共同"
     r"(?:image copyright|image caption)\b"
     r"|(?:photo credits?|picture credits?|image credits?|image source|photo|foto|fotos|bild"
-    r"|crédit photo|image|写真|사진|图片|圖片)\s*[:：]",
+    r"|crédit photo|image|写真|사진|图片|圖片|фото|fotoğraf|صورة|الصورة|عکس|फोटो|फ़ोटो|ảnh"
+    r"|ภาพ|ภาพประกอบ)\s*[:：]|fot\.\s",
     re.IGNORECASE,
 )
 # A credit at the end of a caption fits in this many characters.
@@ -260,13 +284,23 @@ PHOTO_CREDIT_END_CHARS = 160
 
 # A cookie or consent banner names cookies (the word is borrowed in most languages) next to
 # one of these words; an article about baking cookies does not talk of consent or browsing.
-COOKIE_WORDS = re.compile(r"\bcookies?\b|куки|файлы cookie|クッキー|쿠키|饼干政策", re.IGNORECASE)
+# Latin "cookie" is matched between non-letters, not word boundaries: Chinese and Japanese
+# write it inside their text ("使用Cookie以").
+COOKIE_WORDS = re.compile(
+    r"(?<![a-z])cookies?(?![a-z])|куки|クッキー|쿠키|饼干政策|çerez|ciasteczk|الكوكيز|كوكيز"
+    r"|ملفات تعريف الارتباط|کوکی|कुकी|คุกกี้",
+    re.IGNORECASE,
+)
 CONSENT_WORDS = re.compile(
     r"\b(?:consent|accept|agree|browsing|browser|website|site|privacy|tracking|personali[sz]ed"
     r"|analytics|settings|preferences|einwilligung|akzeptieren|zustimmen|datenschutz|webseite"
     r"|accepter|consentement|navigation|acepto|aceptar|consentimiento|navegación|aceitar"
     r"|consentimento|navegação|accetta|consenso|navigazione|akkoord|toestemming"
-    r"|согласие|сайт|принять)\b",
+    r"|согласие|сайт|принять|akceptuję|akceptuj|zgod[aęy]|stron[aęy]|prywatności|kabul"
+    r"|gizlilik|đồng ý|chấp nhận|trang web|setuju|terima|situs|privasi|موافق|قبول|الموقع)\b"
+    # scripts whose words no word boundary delimits
+    r"|同意|接受|隐私|隱私|浏览|瀏覽|网站|網站|サイト|동의|사이트|개인정보|ยอมรับ|เว็บไซต์"
+    r"|پذیرفتن|پذیرش|سایت|स्वीकार|वेबसाइट",
     re.IGNORECASE,
 )
 
@@ -299,13 +333,35 @@ for _names in (
     # Russian, as dates write them (genitive) and as calendars do
     "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
     "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada "
+    "grudnia",
+    "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad "
+    "grudzień",
+    "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    "januari februari maret april mei juni juli agustus september oktober november desember",
+    "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+    "جانفي فيفري مارس أفريل ماي جوان جويلية أوت سبتمبر أكتوبر نوفمبر ديسمبر",
+    "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर",
+    "जनवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त सितम्बर अक्तूबर नवम्बर दिसम्बर",
+    "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม "
+    "พฤศจิกายน ธันวาคม",
 ):
     for _number, _name in enumerate(_names.split(), start=1):
         MONTHS.setdefault(_name, _number)
 MONTHS["sept"] = 9
+# Arabic of the Levant and Iraq names eight months in one word each.
+MONTHS.update({"شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7, "آب": 8,
+               "أيلول": 9, "ابريل": 4, "إبريل": 4, "اغسطس": 8, "اكتوبر": 10})
+# A Thai date counts its years from the Buddha's death, 543 years before the Common Era.
+BUDDHIST_ERA_OFFSET = 543
+# Letters of a word, with the combining vowel signs and viramas that Indic and Thai words
+# hold (Python's \w leaves those out, so "[^\W\d]+" would cut "मार्च" and "มีนาคม" apart).
+WORD_LETTERS = r"(?:[^\W\d]|[\u0300-\u036f\u0900-\u0965\u0970-\u0dff\u0e00-\u0e4f\u0e5a-\u0eff])+"
 
-# Characters that end a sentence in the scripts the development data has.
-SENTENCE_END = ".!?…。！？」』”\"'’)»:;"
+# Characters that end a sentence: Latin and Cyrillic, CJK (full and half width), Arabic and
+# Urdu, Devanagari and Bengali (danda), Armenian, Ethiopic, Myanmar, Khmer and Tibetan, and
+# the closing quotes and brackets after them.
+SENTENCE_END = ".!?…。！？．｡」』”\"'’)»:;؟۔।॥։።፧။។៕།"
 
 # --- List items: one set of marks, four readings of it ------------------------------------
 # The marks dumpers put before a list item: markdown's "*", "-" and "+", and the bullets of
@@ -343,8 +399,23 @@ LEADING_MARKS = re.compile(
 #   with "o " or "1.5".
 BLOCK_START = re.compile(rf"^\s*\\?(?:{bullet_class('>#|')}|\d{{1,3}}\\?[.)]\s|o\s{{2,}})")
 
-# Characters of the CJK scripts (kana, CJK ideographs, hangul): each carries a word.
+# --- Words where words are not spaced -------------------------------------------------------
+# Lengths are counted in words so that one threshold serves every language, but some scripts
+# put no space between words, or (Korean) few. There a word is counted per so many
+# characters: about what a word of English says, which is what the thresholds and the
+# classifier were fitted on.
+# - Chinese ideographs, Japanese kana and Korean hangul syllables: a word in about two
+#   characters (a Chinese word is 1.5 to 2 characters; a Korean space-separated word holds
+#   two or three syllables and often says what two English words do).
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+CJK_CHARS_PER_WORD = 2
+# - Thai, Lao, Tibetan, Myanmar and Khmer letters with their vowel and tone marks: a word in
+#   about four characters.
+UNSPACED_LETTERS = re.compile(r"[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff]")
+UNSPACED_LETTERS_PER_WORD = 4
+# - Thai and Lao mark no sentence end: a space or the end of the paragraph ends a sentence,
+#   so a long line of them ending in a letter ends like a sentence.
+UNPUNCTUATED_SCRIPT = re.compile(r"[\u0e00-\u0eff]")
 
 # Articles and conjunctions: a line ending in one of these stops mid-sentence (a dumper
 # writing one text node a line broke it at a link), so the next line goes on with it

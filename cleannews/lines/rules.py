@@ -114,21 +114,26 @@ def bare(line: str) -> str:
 
 
 CJK = patterns.CJK
-_NON_CJK_WORD = re.compile(r"[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+_SPACED_WORD = re.compile(
+    rf"[^\W{patterns.CJK.pattern[1:-1]}{patterns.UNSPACED_LETTERS.pattern[1:-1]}]+")
 
 
 @lru_cache(maxsize=CACHE_LINES)
 def word_count(text: str) -> int:
-    """Count words; a CJK character counts as a word, as it carries one.
+    """Count words; in scripts that do not space their words, one per so many characters
+    (patterns.CJK_CHARS_PER_WORD, patterns.UNSPACED_LETTERS_PER_WORD).
 
-    >>> word_count("Hello big world")
-    3
-    >>> word_count("関連記事")
-    4
+    >>> word_count("Hello big world"), word_count("관련 기사")
+    (3, 2)
+    >>> word_count("関連記事"), word_count("ข่าวที่เกี่ยวข้อง")
+    (2, 5)
     """
     if text.isascii():
-        return len(_NON_CJK_WORD.findall(text))
-    return len(_NON_CJK_WORD.findall(text)) + len(CJK.findall(text))
+        return len(_SPACED_WORD.findall(text))
+    cjk_chars = len(patterns.CJK.findall(text))
+    letters = len(patterns.UNSPACED_LETTERS.findall(text))
+    return (len(_SPACED_WORD.findall(text)) + -(-cjk_chars // patterns.CJK_CHARS_PER_WORD)
+            + -(-letters // patterns.UNSPACED_LETTERS_PER_WORD))
 
 
 def _words(text: str, known: int | None) -> int:
@@ -243,6 +248,12 @@ _LINK_FARM_PREFIX = re.compile("|".join(map(re.escape, patterns.LINK_FARM_HEADIN
 # "More from <section>": a section name is a word or two, not a clause.
 MAX_LINK_FARM_HEADING_WORDS = 6
 MAX_LINK_FARM_HEADING_CHARS = 60
+# A compound heading in an unspaced script ("本日の人気記事ランキング") is this short; a
+# longer line ending so is a headline ("…の住みやすい街ランキングを発表").
+MAX_COMPOUND_HEADING_CHARS = 14
+_LINK_FARM_ENDINGS = tuple(patterns.LINK_FARM_HEADING_ENDINGS)
+# Marks CJK pages put before or around a heading, with no space after them.
+_HEADING_MARKS = "・●■◆◇□○◎★☆▼▽▶►【】[]「」"
 
 
 # What a terminal browser writes for a form control or a frame: lynx's "(BUTTON) Search",
@@ -270,17 +281,23 @@ def is_form_control(line: str) -> bool:
 def is_link_farm_heading(line: str) -> bool:
     """Return True for a heading that introduces a list of links to other stories.
 
-    >>> [is_link_farm_heading(x) for x in ["Related", "## You may also like:", "関連記事"]]
+    >>> [is_link_farm_heading(x) for x in ["Related", "## You may also like:", "・関連記事"]]
     [True, True, True]
+    >>> is_link_farm_heading("本日の人気記事ランキング"), is_link_farm_heading("İlgili Haberler")
+    (True, True)
     >>> is_link_farm_heading("### Você pode gostar..."), is_link_farm_heading("More news »")
     (True, True)
     >>> is_link_farm_heading("Related companies reported higher profits.")
     False
     """
-    text = bare(line).lower().rstrip(".…:!>»› ")
+    # "İ" lower-cases to "i" and a combining dot; Turkish headings are listed without it.
+    text = bare(line).replace("İ", "i").lower().rstrip(".…:!>»› ").strip(_HEADING_MARKS)
     if not text or len(text) > MAX_LINK_FARM_HEADING_CHARS:
         return False
     if text in _LINK_FARM_HEADINGS:
+        return True
+    if len(text) <= MAX_COMPOUND_HEADING_CHARS and " " not in text and text.endswith(
+            _LINK_FARM_ENDINGS):
         return True
     return bool(_LINK_FARM_PREFIX.match(text)) and word_count(text) <= MAX_LINK_FARM_HEADING_WORDS
 
@@ -293,9 +310,16 @@ _BYLINE_PREFIX = re.compile(
     ),
     re.IGNORECASE,
 )
+_BYLINE_SUFFIX = re.compile(
+    r"\s(?:" + "|".join(map(re.escape, patterns.BYLINE_SUFFIXES)) + r")$")
 # A CJK personal name is two to four characters.
 MAX_CJK_NAME_CHARS = 4
-_NAME_JOINERS = frozenset({"and", "und", "et", "y", "e", "en", "&", "|"})
+# Words a list of names may hold in lower case: joiners, and the particles of names
+# ("Jan de Vries", "Ludwig van Beethoven", "Ahmad bin Said").
+_NAME_JOINERS = frozenset({
+    "and", "und", "et", "y", "e", "en", "&", "|", "de", "van", "der", "den", "von", "zu",
+    "da", "di", "del", "della", "dos", "das", "du", "la", "le", "ter", "ten", "bin", "al",
+    "el", "ibn"})
 
 
 def is_byline(line: str, words: int | None = None, digits: int | None = None) -> bool:
@@ -346,14 +370,15 @@ def byline_names(line: str) -> str | None:
     ('Jane Doe', 'Jo')
     >>> byline_names("By Jane Doe | Special to the Post"), byline_names("文/山田太郎")
     ('Jane Doe', '山田太郎')
-    >>> byline_names("Bylines are short") is None
-    True
+    >>> byline_names("Bylines are short") is None, byline_names("홍길동 기자")
+    (True, '홍길동')
     """
     text = bare(line)
     text = (without_date(text) or text).split("|", 1)[0].strip()
     match = _BYLINE_PREFIX.match(text)
     if match is None:
-        return None
+        suffix = _BYLINE_SUFFIX.search(text)
+        return text[:suffix.start()].strip() or None if suffix else None
     return text[match.end():].strip(" :：/\u3000") or None
 
 
@@ -362,7 +387,8 @@ def _is_plain_byline(text: str) -> bool:
         return False
     match = _BYLINE_PREFIX.match(text)
     if match is None:
-        return False
+        suffix = _BYLINE_SUFFIX.search(text)  # "홍길동 기자": a name, then the title
+        return suffix is not None and 0 < len(text[:suffix.start()].split()) <= 3
     names = text[match.end():].strip(" :：/\u3000")
     if not names:
         return False
@@ -371,15 +397,17 @@ def _is_plain_byline(text: str) -> bool:
         separated = text[match.end():match.end() + 1] in {" ", "/", ":", "：", "\u3000"}
         return separated or len(names) <= MAX_CJK_NAME_CHARS
     parts = [w for w in re.split(r"[\s,]+", names) if w]
-    return all(w[0].isupper() or w.lower() in _NAME_JOINERS for w in parts)
+    # A name starts with a capital, or, in a script without case (Arabic, Thai...), a letter.
+    return all(w[0].isupper() or (w[0].isalpha() and not w[0].islower())
+               or w.lower() in _NAME_JOINERS for w in parts)
 
 
-_ISO_DATE = r"\d{4}[-/.年]\s?\d{1,2}[-/.月]\s?\d{1,2}日?"
+_ISO_DATE = r"\d{4}\s?[-/.年년]\s?\d{1,2}\s?[-/.月월]\s?\d{1,2}(?:\s?[日일])?"
 _DMY_DATE = r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
 _WORD_DATE = (
     r"(?:\w+,?\s+)?"  # an optional weekday
     # 3 March 2024, 3. März 2024, 3 de marzo de 2024
-    r"(?:\d{1,2}\.?\s+(?:de\s+)?[^\W\d]+\.?,?\s+(?:de\s+)?\d{4}"
+    rf"(?:\d{{1,2}}\.?\s+(?:de\s+)?{patterns.WORD_LETTERS}\.?,?\s+(?:de\s+)?\d{{4}}"
     r"|[^\W\d]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"  # March 3rd, 2024
 )
 _TIME = (
@@ -460,7 +488,7 @@ def _is_month_date(text: str) -> bool | None:
 
     The words a date may hold besides the month (a weekday, "de", CJK 年月日) don't count.
     """
-    names = [n for n in re.findall(r"[^\W\d]+", text)
+    names = [n for n in re.findall(patterns.WORD_LETTERS, text)
              if n.lower() not in _DATE_FILLER and n.lower().rstrip(".") not in _WEEKDAYS
              and not CJK.fullmatch(n[0]) and not _TIME_ZONE.fullmatch(n)]
     if not names:
@@ -565,7 +593,8 @@ def is_photo_credit(line: str, words: int | None = None) -> bool:
 # A banner is a sentence or three; an article discussing cookie law is longer.
 MAX_COOKIE_NOTICE_WORDS = 120
 # Every match of patterns.COOKIE_WORDS holds one of these, lower-cased.
-_COOKIE_STEMS = ("cookie", "куки", "クッキー", "쿠키", "饼干")
+_COOKIE_STEMS = ("cookie", "куки", "クッキー", "쿠키", "饼干", "çerez", "ciasteczk", "كوكيز",
+                 "الارتباط", "کوکی", "कुकी", "คุกกี้")
 
 
 def is_cookie_notice(line: str, words: int | None = None) -> bool:
@@ -638,7 +667,7 @@ def is_comment_header(
 MIN_BODY_WORDS = 8
 MIN_MULTI_SENTENCE_WORDS = 40
 MIN_SENTENCE_BREAKS = 2
-_SENTENCE_BREAK = re.compile(r"[.!?。！？][\"'”’)]?\s+\S|[。！？]")
+_SENTENCE_BREAK = re.compile(r"[.!?。！？؟۔।॥։።፧။។៕།][\"'”’)]?\s+\S|[。！？]")
 
 
 def looks_like_body(line: str) -> bool:
@@ -660,8 +689,27 @@ def _reads_as_body(text: str, words: int) -> bool:
     """:func:`looks_like_body` of a bare line whose words are counted."""
     if words < MIN_BODY_WORDS:
         return False
-    return text[-1] in patterns.SENTENCE_END or (
+    return _ends_sentence(text, words) or (
         words >= MIN_MULTI_SENTENCE_WORDS and sentence_breaks(text) >= MIN_SENTENCE_BREAKS)
+
+
+def _ends_sentence(text: str, words: int) -> bool:
+    last = text[-1:]
+    if not last:
+        return False
+    return last in patterns.SENTENCE_END or (
+        words >= MIN_BODY_WORDS and patterns.UNPUNCTUATED_SCRIPT.match(last) is not None)
+
+
+def sentence_ends(bares: Sequence[str], words: Sequence[int]) -> list[bool]:
+    """Which of the bare lines end like a sentence: with a sentence's end mark, or, in a
+    script that marks none (Thai, Lao), long enough to be one (MIN_BODY_WORDS).
+
+    >>> sentence_ends(["It rained.", "Most read", "ฝนตกหนักทั่วกรุงเทพมหานครตลอดทั้งคืนที่ผ่านมา"],
+    ...               [2, 2, 12])
+    [True, False, True]
+    """
+    return [_ends_sentence(text, count) for text, count in zip(bares, words, strict=True)]
 
 
 def body_lines(bares: Sequence[str], words: Sequence[int]) -> list[bool]:

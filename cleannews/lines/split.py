@@ -521,7 +521,7 @@ _TAIL_CHARS = max(len(word) for word in patterns.PHRASE_OPENERS) + 1
 
 # Punctuation that closes a phrase, so cannot start one (Latin, CJK, Arabic).
 _CLOSING = frozenset(",.;:!?)]}»”’%、，。：；！？）」』】،؛؟")
-_SENTENCE_END = frozenset(".!?。！？:;")
+_SENTENCE_END = frozenset(".!?。！？．｡:;؟۔।॥։።፧။។៕།")
 _MID_SENTENCE = frozenset(",、，،")
 
 
