@@ -84,6 +84,33 @@ def test_a_box_of_links_inside_the_article_does_not_end_it() -> None:
     assert after == [0] * 9 + [1, 1, 1]
 
 
+def _after_end_marker(texts: list[str], ruled: range = range(0)) -> list[float]:
+    reasons: list[Verdict | None] = [
+        Verdict(DropReason.LINK_FARM, "link_farm_item") if index in ruled else None
+        for index in range(len(texts))]
+    lines = [SourceLine(number, 0, text) for number, text in enumerate(texts, start=1)]
+    return [float(v) for v in line_features(lines, reasons)[:, AFTER_END_MARKER]]
+
+
+def test_the_article_resumes_after_a_box_and_a_subheading() -> None:
+    """A box late in the story, its links not recognised as such, then a subheading and
+    more paragraphs: the box is inside the article."""
+    story = [f"{PARAGRAPH} Part {n}." for n in range(6)]
+    texts = [*story[:4], "Further reading", "Winter storms and your home",
+             "Why this winter is colder", "What happens next", *story[4:], "Contact us"]
+    assert _after_end_marker(texts) == [0.0] * len(texts)
+
+
+def test_teaser_cards_after_the_article_end_it() -> None:
+    """After the end, cards alternate a headline and a one-sentence summary: body-like
+    lines, but never two in a row."""
+    story = [f"{PARAGRAPH} Part {n}." for n in range(4)]
+    cards = ["Winter storms and your home", "Experts explain what to buy before the snow.",
+             "Why this winter is colder", "Forecasters say the jet stream moved south."]
+    texts = [*story, "Related articles", *cards]
+    assert _after_end_marker(texts) == [0.0] * 5 + [1.0] * 4
+
+
 # --- the vocabulary the rules and the classifier share -------------------------------------
 
 

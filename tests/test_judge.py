@@ -6,6 +6,8 @@ shipped model's weights are; the fallback test builds its own tiny model.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from cleannews.lines import DropReason, LinkFarm, clean_lines
@@ -15,10 +17,13 @@ from cleannews.lines.model import (
     FINGERPRINT,
     RULES_ONLY,
     LineModel,
+    ScoredLine,
     load_default_model,
     load_flat_model,
 )
-from cleannews.lines.split import is_flat
+from cleannews.lines.counts import PageCounts
+from cleannews.lines.rules import Verdict
+from cleannews.lines.split import SourceLine, is_flat
 
 BODY = [
     "The city council voted on Tuesday to build protected cycling lanes on four of the "
@@ -226,6 +231,25 @@ def test_short_repeated_lines_are_not_duplicates() -> None:
 def test_duplicate_paragraph_on_a_page_without_a_title() -> None:
     page = "\n".join([BODY[0], BODY[1], BODY[2], BODY[0]])
     assert [r for _, r in _reasons(page)] == [None, None, None, DropReason.DUPLICATE]
+
+
+class _FirstLineLowModel(LineModel):
+    """Scores the page's first line 0.1 and every other line 0.9."""
+
+    def score_lines(self, lines: Sequence[SourceLine], verdicts: Sequence[Verdict | None],
+                    counts: PageCounts | None = None, explain: bool = False,
+                    ) -> list[ScoredLine]:
+        return [ScoredLine(0.9 if index else 0.1, "") for index in range(len(lines))]
+
+
+def test_a_repeated_paragraph_keeps_the_copy_the_classifier_keeps() -> None:
+    # A lede printed twice: its first copy sits in the page header, where the classifier
+    # drops it; the copy in the article is kept, not dropped as a duplicate of it.
+    page = "\n".join([LONG_PARAGRAPH, BODY[1], LONG_PARAGRAPH, BODY[2], LONG_PARAGRAPH])
+    cleaned = clean_lines(page, _FirstLineLowModel((), (), 0.5))
+    assert [line.reason for line in cleaned.lines] == [
+        DropReason.CLASSIFIER, None, None, None, DropReason.DUPLICATE]
+    assert cleaned.kept == (BODY[1], LONG_PARAGRAPH, BODY[2])
 
 
 def _words_model() -> LineModel:

@@ -66,9 +66,12 @@ PROSE_WORDS = 10
 # An end marker (share bar, comments heading) ends the article only once at least this
 # share of the page's prose came before it; earlier ones are in the page header.
 END_MARKER_MIN_PROSE_BEFORE = 0.5
-# An end marker followed by this many body-like lines (after those the rules dropped) is a
-# box inside the article, not its end.
+# An end marker followed by this many body-like lines in a row, among the next RESUME_WINDOW
+# lines the rules left, is a box inside the article ("Further reading" and its links, then a
+# subheading and more of the story), not its end. Teaser cards after an article's end
+# alternate a headline and a summary: their body-like lines do not come in a row.
 RESUME_LINES = 2
+RESUME_WINDOW = 5
 _END_MARKERS = frozenset(patterns.END_MARKERS)
 _COMMENT_HEADINGS = frozenset(patterns.COMMENT_SECTION_HEADINGS)
 _MAX_END_MARKER_CHARS = max(map(len, _END_MARKERS))
@@ -224,8 +227,8 @@ def _end_of_article(end_markers: Bools, body: Bools, words: Floats, ruled: Bools
                                          >= END_MARKER_MIN_PROSE_BEFORE))
     left = np.flatnonzero(~ruled & ~end_markers)
     for marker in late.tolist():
-        following = left[np.searchsorted(left, marker + 1):][:RESUME_LINES]
-        if len(following) < RESUME_LINES or not body[following].all():
+        following = body[left[np.searchsorted(left, marker + 1):][:RESUME_WINDOW]]
+        if int(run_lengths(following).max(initial=0)) < RESUME_LINES:
             return int(marker)
     return len(end_markers)
 

@@ -404,10 +404,16 @@ def clean_lines(text: str, model: LineModel | None = None, explain: bool = False
                                    [s.probability for s in scores])
     thread = range(0) if keep_comments else comment_thread(verdicts)
     judged: list[JudgedLine] = []
+    kept_texts: set[str] = set()  # to keep one copy of a paragraph the page repeats
     for index, (line, verdict, scored) in enumerate(zip(lines, verdicts, scores, strict=True)):
         reason: DropReason | None
         score: float | None = scored.probability
-        if verdict is not None and not (keep_comments and verdict.reason is DropReason.COMMENT):
+        if (verdict is not None and verdict.reason is DropReason.DUPLICATE
+                and line.text not in kept_texts and scored.probability >= threshold):
+            # The earlier copy was dropped (a teaser's place, a lede the classifier missed):
+            # this one, which the classifier takes for the article's, is the copy kept.
+            reason, detail = None, "first_kept_copy"
+        elif verdict is not None and not (keep_comments and verdict.reason is DropReason.COMMENT):
             # The rule decided; the model's score for such a line is a fixed stand-in.
             reason, detail, score = verdict.reason, verdict.rule, None
         elif index in thread:
@@ -425,6 +431,8 @@ def clean_lines(text: str, model: LineModel | None = None, explain: bool = False
             reason, detail = DropReason.CLASSIFIER, scored.explanation
         else:
             reason, detail = None, scored.explanation
+        if reason is None:
+            kept_texts.add(line.text)
         judged.append(JudgedLine(line.number, line.text, reason, score, detail))
     title_lines = tuple(line.text for line in judged if line.reason is DropReason.TITLE)
     return CleanedText(tuple(judged), tuple(page.link_farms), title_lines,

@@ -359,6 +359,58 @@ def _joins_unspaced(left: str, right: str) -> bool:
     return bool(_UNSPACED.match(left[-1:]) or _UNSPACED.match(right[:1]))
 
 
+# A dump that puts a blank line after at least this share of its lines separates its
+# paragraphs so (markdown: html2text, markdownify); a line break inside a paragraph is then
+# the dumper's wrapping, not the page's.
+MIN_BLANK_SEPARATED_SHARE = 0.4
+# html2text wraps at 78 characters by default; other dumpers at 70 to 80.
+LIKELY_WRAP_WIDTHS = range(70, 81)
+
+
+def _separates_paragraphs(raw: Sequence[str]) -> bool:
+    """Whether a blank line follows most of the dump's lines (see MIN_BLANK_SEPARATED_SHARE)."""
+    filled = [bool(line.strip()) for line in raw]
+    lines = sum(filled)
+    followed = sum(1 for here, after in pairwise(filled) if here and not after)
+    return lines > 0 and followed >= MIN_BLANK_SEPARATED_SHARE * lines
+
+
+def _unwrap_at_spaces(raw: list[str]) -> list[tuple[int, str]]:
+    """Join the lines of Chinese or Japanese paragraphs that a dumper wrapped at spaces only.
+
+    html2text (Python's textwrap) breaks a line only at a space: a Chinese paragraph with a
+    few Latin words in it is broken next to them, at any length, and no wrap width shows in
+    the line lengths. A line that does not end a sentence, followed without a blank line by
+    one whose first space-delimited piece would have taken it past a usual wrap width, and
+    with Chinese or Japanese on both sides, was broken so.
+
+    >>> wrapped = ["据新华社报道，国家统计局周二公布的数据显示，今年前三季度 GDP 同比增长 5.2%，"
+    ...            "高于市场预期。分析人士认为，消费和 AI", "相关投资是主要动力，而房地产市场仍然拖累经济。",
+    ...            "", "下一段。"]
+    >>> [(number, text[-26:]) for number, text in _unwrap_at_spaces(wrapped)]
+    [(1, 'AI 相关投资是主要动力，而房地产市场仍然拖累经济。'), (3, ''), (4, '下一段。')]
+    """
+    joined: list[tuple[int, str]] = []
+    previous = ""  # the last line as the dumper wrote it ("" after a blank line)
+    for number, line in enumerate(raw, start=1):
+        stripped = line.strip()
+        if previous and stripped and joined and _wrapped_at_space(previous, stripped):
+            start, text = joined[-1]
+            joined[-1] = (start, f"{text.rstrip()} {stripped}")
+        else:
+            joined.append((number, line))
+        previous = stripped
+    return joined
+
+
+def _wrapped_at_space(previous: str, line: str) -> bool:
+    if (len(previous) < MIN_MEASURED_CHARS or len(previous) > LIKELY_WRAP_WIDTHS.stop
+            or previous[-1] in _SENTENCE_END or patterns.BLOCK_START.match(line)
+            or not _UNSPACED.search(previous) or not _UNSPACED.search(line.split(" ", 1)[0])):
+        return False
+    return len(previous) + 1 + len(line.split(" ", 1)[0]) > LIKELY_WRAP_WIDTHS.start
+
+
 def _join_split_links(numbered: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
     """Join lines that a dumper broke inside a markdown link (its text or its target).
 
@@ -472,7 +524,12 @@ def split_lines(text: str, unflatten: bool = True) -> list[SourceLine]:
                     for sentence in split_sentences(line)]
     else:
         wrapping = _wrapping(text, raw)
-        numbered = _unwrap(raw, *wrapping) if wrapping else enumerate(raw, start=1)
+        if wrapping:
+            numbered = _unwrap(raw, *wrapping)
+        elif _UNSPACED.search(text) and _separates_paragraphs(raw):
+            numbered = _unwrap_at_spaces(raw)
+        else:
+            numbered = enumerate(raw, start=1)
     if "](" in text:
         numbered = _join_split_links(numbered)
     starts: list[tuple[int, int, float]] = []  # (number, indent, link share) of each line
