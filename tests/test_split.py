@@ -363,3 +363,13 @@ def test_split_sentences_loses_and_reorders_nothing(line: str) -> None:
     pieces = split_sentences(line)
     assert "".join("".join(pieces).split()) == "".join(line.split())
     assert all(piece == piece.strip() and piece for piece in pieces)
+
+
+def test_inlined_files_are_no_text() -> None:
+    """A data: URI (an image inlined in the page) is kilobytes of base64 no reader sees."""
+    data = "A" * 6000
+    text = "\n".join(["The council voted on Tuesday.", f"![](data:image/png;base64,{data})",
+                      f"[![logo](data:image/gif;base64,{data})](https://example.com/)",
+                      f"See ![map](data:image/png;base64,{data}) below.", "data:,Hello"])
+    assert [line.text for line in split_lines(text)] == [
+        "The council voted on Tuesday.", "See below."]

@@ -34,6 +34,9 @@ _LINK = re.compile(
 _DANGLING_TARGET = re.compile(
     r"\]\((?:[^()\s\\]|\\.|\([^()\s]*\)){0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)")
 _DANGLING_OPENING = re.compile(r"(?:^|\s)!?\[(?:!\[)?\s*$|^\s*(?:!?\[)+(?=\S)(?!.*\])")
+# An inlined file ("data:image/png;base64,..."): kilobytes of code no reader sees, which
+# dumpers write as an image's or a link's target.
+_DATA_URI = re.compile(r"data:(?:[a-z]+/[\w.+-]+)?(?:;[\w=.+-]+)*,[^)\s\"']*", re.IGNORECASE)
 # lynx's link markers: "[12]" glued to the link text.
 _LYNX_MARKER = re.compile(r"\[\d{1,4}\](?=\S)")
 # An image without alternative text, as lynx and w3m write it: its file name in brackets
@@ -545,6 +548,11 @@ def split_lines(text: str, unflatten: bool = True) -> list[SourceLine]:
             continue
         if stripped[0].isdigit() and _NUMBERED_ADDRESS.match(stripped):
             continue
+        if "data:" in stripped:
+            stripped = _DATA_URI.sub("", stripped).strip()
+            if not stripped:
+                blank_before = True
+                continue
         # Link markup and reference lines have a "[", or end a link begun on an earlier line
         # ("Headline](https://...)"): most lines have neither.
         if "[" in stripped or "](" in stripped:
