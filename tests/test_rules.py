@@ -547,3 +547,31 @@ def test_is_cookie_notice(line: str) -> None:
 ])
 def test_is_not_cookie_notice(line: str) -> None:
     assert not rules.is_cookie_notice(line)
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Jane Doe · City Herald · Posted: March 3, 2024 | Last Updated: March 4, 2024", "Jane Doe"),
+    ("By Jane Doe · City Herald · Posted: March 3, 2024 | Last Updated: March 4, 2024",
+     "Jane Doe"),
+    ("Jane Doe · Updated: March 4, 2024", "Jane Doe"),
+])
+def test_byline_with_outlet_and_labelled_dates(line: str, names: str) -> None:
+    assert rules.is_byline(line)
+    assert rules.byline_names(line) == names
+
+
+@pytest.mark.parametrize("line", [
+    "Posted: March 3, 2024 | Last Updated: March 4, 2024 10:15",
+    "Published 3 March 2024, updated 4 March 2024",
+])
+def test_date_line_with_two_dates(line: str) -> None:
+    assert rules.is_date_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Politics · March 3, 2024",  # a section, not a name: no label says the date is the post's
+    "The council · Posted: March 3, 2024",
+    "From 3 March 2024 to 4 March 2025 the museum is closed for works on the roof.",
+])
+def test_no_byline_without_names(line: str) -> None:
+    assert not rules.is_byline(line)

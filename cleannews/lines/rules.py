@@ -355,12 +355,22 @@ def is_byline(line: str, words: int | None = None, digits: int | None = None) ->
     # checks first: every date has MIN_DATE_DIGITS figures, and the byline its prefix.
     if digits is None:
         digits = sum(map(str.isdigit, text))
-    if digits < MIN_DATE_DIGITS or not _BYLINE_PREFIX.search(text):
+    if digits < MIN_DATE_DIGITS:
         return False
-    rest = without_date(text)
+    if not _BYLINE_PREFIX.search(text):
+        return _named_parts(text) is not None
+    rest = _without_dates(text)
     if not rest or word_count(rest) > MAX_BYLINE_WORDS:
         return False
     return _is_plain_byline(rest)
+
+
+def _without_dates(text: str) -> str | None:
+    """:func:`without_date` until no date is left (None if there was none)."""
+    rest = without_date(text)
+    while rest and (shorter := without_date(rest)) is not None and shorter != rest:
+        rest = shorter
+    return rest
 
 
 def byline_names(line: str) -> str | None:
@@ -372,14 +382,46 @@ def byline_names(line: str) -> str | None:
     ('Jane Doe', '山田太郎')
     >>> byline_names("Bylines are short") is None, byline_names("홍길동 기자")
     (True, '홍길동')
+    >>> byline_names("Jane Doe · City Herald · Posted: March 3, 2024 | Updated: March 4, 2024")
+    'Jane Doe'
+
     """
     text = bare(line)
+    named = _named_parts(text)
+    if named is not None:
+        return named[0]
     text = (without_date(text) or text).split("|", 1)[0].strip()
     match = _BYLINE_PREFIX.match(text)
     if match is None:
         suffix = _BYLINE_SUFFIX.search(text)
         return text[:suffix.start()].strip() or None if suffix else None
     return text[match.end():].strip(" :：/\u3000") or None
+
+
+_PARTS = re.compile(r"\s+[·•|]\s+|\s*[·•|]\s*$")
+
+
+def _named_parts(text: str) -> list[str] | None:
+    """The names before a labelled date, in a byline without a prefix ("Jane Doe · City
+    Herald · Posted: March 3, 2024 | Last Updated: March 4, 2024"): the parts between
+    separators once every date and date label is taken out, if each is a name (None if not
+    such a line). Without a label ("Politics · March 3, 2024") the parts may be sections.
+    """
+    if not _DATE_LABEL.search(text) or not _PARTS.search(text):
+        return None
+    rest = _without_dates(text)
+    if not rest or _DIGIT.search(rest):
+        return None
+    prefix = _BYLINE_PREFIX.match(rest)
+    rest = rest[prefix.end():].lstrip(" :：") if prefix else rest
+    parts = [part for part in _PARTS.split(rest) if part.strip(_DATE_SEPARATORS)]
+    if not parts or word_count(" ".join(parts)) > MAX_BYLINE_WORDS:
+        return None
+    words = [w for part in parts for w in part.split()]
+    if not all(w[0].isupper() or (w[0].isalpha() and not w[0].islower())
+               or w.lower() in _NAME_JOINERS for w in words):
+        return None
+    return [part.strip() for part in parts]
 
 
 def _is_plain_byline(text: str) -> bool:
@@ -396,7 +438,7 @@ def _is_plain_byline(text: str) -> bool:
         # "文/山田太郎" or "記者 山田": a separator or a name-sized rest, not "文化祭に…".
         separated = text[match.end():match.end() + 1] in {" ", "/", ":", "：", "\u3000"}
         return separated or len(names) <= MAX_CJK_NAME_CHARS
-    parts = [w for w in re.split(r"[\s,]+", names) if w]
+    parts = [w for w in re.split(r"[\s,·•]+", names) if w]
     # A name starts with a capital, or, in a script without case (Arabic, Thai...), a letter.
     return all(w[0].isupper() or (w[0].isalpha() and not w[0].islower())
                or w.lower() in _NAME_JOINERS for w in parts)
@@ -470,7 +512,11 @@ def is_date_line(line: str, digits: int | None = None) -> bool:
         return False
     if _is_month_date(match.group(0)) is False:
         return False  # "Chapter 12 2024", "Apollo 11 1969": no month name
-    words = _TIME_PATTERN.sub(" ", text[:match.start()] + " " + text[match.end():])
+    # Every date goes: "Posted: March 3, 2024 | Updated: March 4, 2024".
+    dates = [m for m in DATE_PATTERN.finditer(text) if _is_month_date(m.group(0)) is not False]
+    between = [text[end:start] for end, start in zip(
+        [0, *(m.end() for m in dates)], [*(m.start() for m in dates), len(text)], strict=True)]
+    words = _TIME_PATTERN.sub(" ", " ".join(between))
     if not _WORD.search(words):
         return True
     rest = re.sub(r"[\s:：|,\-–—()]+", " ", words).strip().lower()
