@@ -28,7 +28,14 @@ from numpy.typing import ArrayLike, NDArray
 from cleannews.errors import CleannewsError
 from cleannews.lines import patterns, rules
 from cleannews.lines.counts import PageCounts
-from cleannews.lines.features import CONTEXT_LINES, FEATURE_NAMES, RULE_NAMES, line_features
+from cleannews.lines.features import (
+    CONTEXT_LINES,
+    FEATURE_NAMES,
+    RESUME_LINES,
+    RESUME_WINDOW,
+    RULE_NAMES,
+    line_features,
+)
 from cleannews.lines.rules import Verdict
 from cleannews.lines.split import SourceLine
 from cleannews.lines.trees import Forest
@@ -117,6 +124,10 @@ def line_model_spec() -> dict[str, object]:
         "bullet": patterns.BULLET_FEATURE.pattern,
         "windows": [CONTEXT_LINES, SMOOTHING_LINES, SMOOTHING_WINDOW, WIDE_WINDOW,
                     BLOCK_GAP_LINES],
+        # how lines of unspaced scripts count words, and when an article resumes after a box
+        "unspaced": [patterns.CJK.pattern, patterns.CJK_CHARS_PER_WORD,
+                     patterns.UNSPACED_LETTERS.pattern, patterns.UNSPACED_LETTERS_PER_WORD],
+        "resume": [RESUME_LINES, RESUME_WINDOW],
     }
 
 

@@ -189,7 +189,8 @@ COMMENT_SECTION_HEADINGS: tuple[str, ...] = (
     # other languages
     "kommentare", "kommentar schreiben", "commentaires", "laisser un commentaire", "comentarios",
     "deja un comentario", "comentários", "deixe um comentário", "commenti", "lascia un commento",
-    "reacties", "комментарии", "评论", "コメント", "댓글",
+    "reacties", "комментарии", "评论", "コメント", "댓글", "komentarze", "yorumlar", "التعليقات",
+    "نظرات", "टिप्पणियां", "bình luận", "komentar", "ความคิดเห็น",
 )
 
 # Lines that end an article when they follow its text: share bars, comment sections,
@@ -205,7 +206,11 @@ END_MARKERS: tuple[str, ...] = (
     # other languages
     "teilen", "über den autor", "schlagwörter", "partager", "à propos de l'auteur", "mots-clés",
     "compartir", "sobre el autor", "etiquetas", "compartilhe", "sobre o autor", "condividi",
-    "delen", "поделиться", "теги", "分享", "标签", "シェア", "タグ", "공유",
+    "delen", "поделиться", "теги", "分享", "标签", "シェア", "タグ", "공유", "udostępnij", "tagi",
+    "o autorze", "obserwuj nas", "paylaş", "etiketler", "yazar hakkında", "bizi takip edin", "شارك",
+    "مشاركة", "الوسوم", "عن الكاتب", "تابعونا", "اشتراک‌گذاری", "برچسب‌ها", "درباره نویسنده",
+    "शेयर करें", "टैग", "लेखक के बारे में", "chia sẻ", "từ khóa", "về tác giả", "bagikan",
+    "tentang penulis", "ikuti kami", "แชร์", "แท็ก", "เกี่ยวกับผู้เขียน", "ติดตามเรา", "태그",
 )
 
 # A short heading "About <someone or something>" opens a box about the author, the site or
