@@ -497,6 +497,9 @@ def test_bare(line: str, expected: str) -> None:
     ("안녕하세요 세계", 4),  # hangul too: per line, a started word counts
     ("ข่าวที่เกี่ยวข้อง", 5),  # Thai: a word per four characters, marks included
     ("ສະບາຍດີ", 2),  # Lao
+    ("फिरोज खान को गाली", 4),  # a word's vowel signs and virama are part of it (Hindi)
+    ("தமிழ் நாடு அரசு", 3),  # Tamil
+    ("שָׁלוֹם עולם", 2),  # Hebrew with its points
 ])
 def test_word_count(text: str, expected: int) -> None:
     assert rules.word_count(text) == expected

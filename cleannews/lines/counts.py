@@ -32,9 +32,9 @@ __all__ = [
 ]
 
 Ints = NDArray[np.int64]
-Flags = NDArray[np.uint8]
+Flags = NDArray[np.uint16]
 
-WORD, DIGIT, UPPER, LOWER, CJK, SPACE, COMMA, UNSPACED = 1, 2, 4, 8, 16, 32, 64, 128
+WORD, DIGIT, UPPER, LOWER, CJK, SPACE, COMMA, UNSPACED, MARK = 1, 2, 4, 8, 16, 32, 64, 128, 256
 # Joins the lines: matched by none of the patterns used on lines, and not a word character,
 # so no count and no match runs across two lines.
 SEPARATOR = "\x00"
@@ -44,9 +44,10 @@ _BMP = 0x10000
 def _char_flags(chars: str) -> Flags:
     """The class bits of each character of ``chars`` (one code point each)."""
     codes = _code_points(chars)
-    flags = np.zeros(len(codes), dtype=np.uint8)
+    flags = np.zeros(len(codes), dtype=np.uint16)
     for bit, pattern in ((WORD, r"\w"), (DIGIT, r"\d"), (CJK, patterns.CJK.pattern),
-                         (UNSPACED, patterns.UNSPACED_LETTERS.pattern)):
+                         (UNSPACED, patterns.UNSPACED_LETTERS.pattern),
+                         (MARK, f"[{patterns.COMBINING_MARKS}]")):
         # Replacing each matching character by NUL (itself matched by none) marks it.
         marked = _code_points(re.sub(pattern, SEPARATOR, chars))
         flags[marked != codes] |= bit
@@ -167,7 +168,8 @@ def _count(lines: tuple[str, ...], joined: str, starts: Ints) -> LineCounts:
     counts = LineCounts(
         chars=np.fromiter(map(len, lines), dtype=np.int64, count=len(lines)),
         tokens=_per_line(token_starts, starts),
-        words=(_per_line(_run_starts(word & ~cjk & ~letters), starts)
+        # a word's combining marks are part of it (patterns.COMBINING_MARKS)
+        words=(_per_line(_run_starts((word | ((flags & MARK) > 0)) & ~cjk & ~letters), starts)
                + _words_in(cjk_chars, patterns.CJK_CHARS_PER_WORD)
                + _words_in(unspaced_letters, patterns.UNSPACED_LETTERS_PER_WORD)),
         unspaced=cjk_chars + unspaced_letters,

@@ -126,7 +126,8 @@ def line_model_spec() -> dict[str, object]:
                     BLOCK_GAP_LINES],
         # how lines of unspaced scripts count words, and when an article resumes after a box
         "unspaced": [patterns.CJK.pattern, patterns.CJK_CHARS_PER_WORD,
-                     patterns.UNSPACED_LETTERS.pattern, patterns.UNSPACED_LETTERS_PER_WORD],
+                     patterns.UNSPACED_LETTERS.pattern, patterns.UNSPACED_LETTERS_PER_WORD,
+                     patterns.COMBINING_MARKS],
         "resume": [RESUME_LINES, RESUME_WINDOW],
     }
 

@@ -359,9 +359,18 @@ MONTHS.update({"شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "ح
                "أيلول": 9, "ابريل": 4, "إبريل": 4, "اغسطس": 8, "اكتوبر": 10})
 # A Thai date counts its years from the Buddha's death, 543 years before the Common Era.
 BUDDHIST_ERA_OFFSET = 543
-# Letters of a word, with the combining vowel signs and viramas that Indic and Thai words
-# hold (Python's \w leaves those out, so "[^\W\d]+" would cut "मार्च" and "มีนาคม" apart).
-WORD_LETTERS = r"(?:[^\W\d]|[\u0300-\u036f\u0900-\u0965\u0970-\u0dff\u0e00-\u0e4f\u0e5a-\u0eff])+"
+# The combining marks words hold: accents written apart, Hebrew points, Arabic vowel marks,
+# and the vowel signs and viramas of the Indic scripts (Thai and Lao, whose words are counted
+# by their characters, are in UNSPACED_LETTERS). Python's \w
+# leaves them out, so "\w+" cuts "फिरोज" (Devanagari) or "மிழ்" (Tamil) into pieces and
+# would count one word as three. (The Indic ranges hold their scripts' letters and digits
+# too, which \w takes anyway; the dandas, their full stops, are left out.)
+COMBINING_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u0900-\u0963\u0971-\u0dff\u1ab0-\u1aff"
+    "\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f")
+# Letters of a word, with its combining marks ("मार्च" and "มีนาคม" are one word each).
+WORD_LETTERS = rf"(?:[^\W\d]|[{COMBINING_MARKS}\u0e00-\u0e4e\u0e80-\u0ecd])+"
 
 # Characters that end a sentence: Latin and Cyrillic, CJK (full and half width), Arabic and
 # Urdu, Devanagari and Bengali (danda), Armenian, Ethiopic, Myanmar, Khmer and Tibetan, and

@@ -115,7 +115,8 @@ def bare(line: str) -> str:
 
 CJK = patterns.CJK
 _SPACED_WORD = re.compile(
-    rf"[^\W{patterns.CJK.pattern[1:-1]}{patterns.UNSPACED_LETTERS.pattern[1:-1]}]+")
+    rf"(?:[^\W{patterns.CJK.pattern[1:-1]}{patterns.UNSPACED_LETTERS.pattern[1:-1]}]"
+    rf"|[{patterns.COMBINING_MARKS}])+")
 
 
 @lru_cache(maxsize=CACHE_LINES)
@@ -125,8 +126,8 @@ def word_count(text: str) -> int:
 
     >>> word_count("Hello big world"), word_count("관련 기사")
     (3, 2)
-    >>> word_count("関連記事"), word_count("ข่าวที่เกี่ยวข้อง")
-    (2, 5)
+    >>> word_count("関連記事"), word_count("ข่าวที่เกี่ยวข้อง"), word_count("फिरोज खान को गाली")
+    (2, 5, 4)
     """
     if text.isascii():
         return len(_SPACED_WORD.findall(text))
