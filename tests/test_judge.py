@@ -393,3 +393,10 @@ def test_a_flattened_page_is_judged_by_the_flat_model() -> None:
     scores = [line.score for line in clean_lines(flat).lines]
     assert scores == [line.score for line in clean_lines(flat, load_flat_model()).lines]
     assert scores != [line.score for line in clean_lines(flat, load_default_model()).lines]
+
+
+def test_labels_after_the_last_paragraph_are_dropped() -> None:
+    page = "\n".join([BODY[0], "Key points:", BODY[1], BODY[2], "In this article:", "* 0"])
+    cleaned = clean_lines(page, RULES_ONLY)
+    assert cleaned.kept == (BODY[0], "Key points:", BODY[1], BODY[2])
+    assert [line.detail for line in cleaned.lines[-2:]] == ["trailing_label"] * 2

@@ -434,9 +434,28 @@ def clean_lines(text: str, model: LineModel | None = None, explain: bool = False
         if reason is None:
             kept_texts.add(line.text)
         judged.append(JudgedLine(line.number, line.text, reason, score, detail))
+    _drop_trailing_labels(judged)
     title_lines = tuple(line.text for line in judged if line.reason is DropReason.TITLE)
     return CleanedText(tuple(judged), tuple(page.link_farms), title_lines,
                        first_paragraph(judged))
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _drop_trailing_labels(judged: list[JudgedLine]) -> None:
+    """Drop what is kept after the article's last paragraph but only labels a missing part:
+    a line ending in a colon ("In this article:", "ジャンル ：") or without a letter ("* 0").
+    An article never ends so; the list or the tags the label introduced were dropped."""
+    for index in range(len(judged) - 1, -1, -1):
+        line = judged[index]
+        if not line.kept:
+            continue
+        text = line.text.rstrip()
+        if not (text.endswith((":", "：")) or not _LETTER.search(text)):
+            return
+        judged[index] = JudgedLine(line.number, line.text, DropReason.NAVIGATION, line.score,
+                                   "trailing_label")
 
 
 def comment_thread(verdicts: Sequence[Verdict | None]) -> range:

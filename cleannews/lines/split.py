@@ -107,6 +107,9 @@ _EMPHASIS = re.compile(
     rf"(?<![\w*\\])(\*{{1,3}})(?=[^\s*])(.{{1,{MAX_EMPHASIS_CHARS}}}?)(?<=[^\s*\\])\1(?![\w*])"
     rf"|(?<![\w_\\])_(?=[^\s_])(.{{1,{MAX_EMPHASIS_CHARS}}}?)(?<=[^\s_\\])_(?![\w_])"
 )
+# Strong marks glued between two letters: html2text loses the space beside <strong> when the
+# page put it inside the element ("aktive**Drogenverkaufsstelle in Palma****Son Gotleu**").
+_GLUED_STRONG = re.compile(r"(?<=[^\W\d_])\*\*+(?=[^\W\d_])")
 # A markdown dumper escapes punctuation that would read as markup ("1\. Download", "\*");
 # a dump may also carry HTML character references ("China&#39;s"), lynx's alt texts often.
 _MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -133,9 +136,13 @@ def strip_emphasis(text: str) -> str:
     'The fourth Star Trek film (Beyond), not snake_case'
     >>> strip_emphasis("* a list item, 5 * 3 * 2, Terms* apply, __init__")
     '* a list item, 5 * 3 * 2, Terms* apply, __init__'
+    >>> strip_emphasis("eine aktive**Drogenstelle in Palma****Son Gotleu****aufgelöst")
+    'eine aktive Drogenstelle in Palma Son Gotleu aufgelöst'
     """
     if "*" not in text and "_" not in text:
         return text
+    if "**" in text:
+        text = _GLUED_STRONG.sub(" ", text)
     previous = None
     while previous != text:  # nested marks come off one layer at a time
         previous, text = text, _EMPHASIS.sub(_emphasised, text)
