@@ -56,6 +56,11 @@ _BYLINE_PREFIX = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+", re.IGNORECA
 _URL = re.compile(r"^(?:https?:)?//|^www\.", re.IGNORECASE)
 # A url slug ("chuck-ross") or a user id ("105092") put where a name belongs.
 _SLUG = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)+|[\W\d_]+")
+# What a publishing system writes where no author was entered: "admin", "jdadmin",
+# "undefined", "Anonymous".
+_PLACEHOLDER = re.compile(
+    r"\w*admin\w*|undefined|null|none|unknown|anonymous|webmaster|author|user|guest",
+    re.IGNORECASE)
 # Where a page keeps its menus: a link text in these is a menu item, never an author. A
 # <header> or <footer> inside the article holds its byline, so only the page's own count.
 _NAVIGATION_LINKS_XPATH = (
@@ -285,10 +290,13 @@ def looks_like_name(text: str) -> bool:
     (False, False, False)
     >>> looks_like_name("Jane Doe is a reporter covering climate policy for the paper")
     False
+    >>> looks_like_name("admin"), looks_like_name("undefined"), looks_like_name("Adminah Ali")
+    (False, False, True)
     """
     stripped = text.strip()
     return (bool(stripped) and len(stripped.split()) <= MAX_AUTHOR_WORDS
-            and not _URL.match(stripped) and not _SLUG.fullmatch(stripped))
+            and not _URL.match(stripped) and not _SLUG.fullmatch(stripped)
+            and not _PLACEHOLDER.fullmatch(stripped))
 
 
 def _navigation_texts(tree: _Element) -> frozenset[str]:
