@@ -277,3 +277,11 @@ def test_date_from_json_ld_or_microdata_where_no_meta_declares_one() -> None:
     assert extract_article(_page(_paragraphs(), head)).metadata.date == "2024-02-01"
     microdata = "<time itemprop='datePublished' datetime='2024-02-03'>3 Feb</time>"
     assert extract_article(_page(microdata + _paragraphs())).metadata.date == "2024-02-03"
+
+
+def test_a_reviews_publication_date_is_not_the_pages() -> None:
+    review = ("<div itemprop='review' itemscope itemtype='https://schema.org/Review'>"
+              "<meta itemprop='datePublished' content='2025-09-19'>Perfect fit</div>")
+    head = _json_ld(datePublished="2017-11-27T07:21:00+00:00")
+    page = _page(review + _paragraphs(), head.replace("NewsArticle", "Product"))
+    assert extract_article(page).metadata.date != "2025-09-19"

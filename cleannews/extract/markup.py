@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # lxml is imported at run time only when needed
 __all__ = [
     "choose_author",
     "choose_title",
+    "clean_name",
     "iso_date",
     "looks_like_name",
     "read_article_body",
@@ -53,13 +54,27 @@ _BYLINE_XPATHS = (
     ' or contains(concat(" ", normalize-space(@class), " "), " byline__name ")]',
 )
 _BYLINE_PREFIX = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
+# "Written by", "Recipe by", "Kommentar von": up to two words before the byline's "by".
+_LONG_BYLINE_PREFIX = re.compile(
+    r"^(?:[^\W\d]+\s+){1,2}(?:by|von|par|por|di|door|av|af)\s+(?=\S)", re.IGNORECASE)
+# Where a byline found in the markup runs on into its date stamp or the writer's role.
+_BYLINE_END = re.compile(
+    r"\s*(?:[•|·]|\b(?:published|updated|posted|commented|veröffentlicht|aktualisiert|"
+    r"publié|publicado|pubblicato)\b).*$", re.IGNORECASE)
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag".split())
+# A writer's role, listed beside the name as if it were another author.
+_ROLES = frozenset(
+    "ceo cto vp founder co-founder editor author writer reporter staff contributor "
+    "correspondent columnist redakteur redakteurin korrespondent autor autorin".split())
 _URL = re.compile(r"^(?:https?:)?//|^www\.", re.IGNORECASE)
 # A url slug ("chuck-ross") or a user id ("105092") put where a name belongs.
 _SLUG = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)+|[\W\d_]+")
 # What a publishing system writes where no author was entered: "admin", "jdadmin",
 # "undefined", "Anonymous".
 _PLACEHOLDER = re.compile(
-    r"\w*admin\w*|undefined|null|none|unknown|anonymous|webmaster|author|user|guest",
+    r"\w*admin\w*|undefined|null|none|unknown|anonymous|webmaster|(?:the\s+)?author|user|guest",
     re.IGNORECASE)
 # Where a page keeps its menus: a link text in these is a menu item, never an author. A
 # <header> or <footer> inside the article holds its byline, so only the page's own count.
@@ -281,6 +296,36 @@ def _fold(name: str) -> str:
     return "".join(c for c in name.casefold() if c.isalnum())
 
 
+def clean_name(name: str) -> str:
+    """An author name less the byline words, date stamp or role that surround it.
+
+    >>> clean_name("Written by Ana Ruiz"), clean_name("Haley Hoekstra • March 3")
+    ('Ana Ruiz', 'Haley Hoekstra')
+    >>> clean_name("Carrie Arnold November"), clean_name("Theresa May")
+    ('Carrie Arnold', 'Theresa May')
+    >>> clean_name("Sun Dec"), clean_name("CEO")
+    ('', '')
+    """
+    from cleannews.lines.patterns import MONTHS
+
+    name = _BYLINE_PREFIX.sub("", name.strip())
+    name = _LONG_BYLINE_PREFIX.sub("", name)
+    name = _BYLINE_END.sub("", name).strip(" ,:;-–—")
+    words = name.split()
+
+    def is_date_word(word: str) -> bool:
+        return word.casefold().strip(".,") in MONTHS or word.casefold().strip(".,") in _WEEKDAYS
+
+    # A month or weekday after a full name is the date that followed the byline; a
+    # two-word name may end in one ("Theresa May").
+    while len(words) > 2 and is_date_word(words[-1]):
+        words.pop()
+    if all(is_date_word(word) for word in words) or (
+            len(words) == 1 and words[0].casefold() in _ROLES):
+        return ""
+    return " ".join(words)
+
+
 def looks_like_name(text: str) -> bool:
     """Whether a string can be an author's name: not a url, a slug, an id or a sentence.
 
@@ -337,7 +382,7 @@ def choose_author(tree: _Element, article: dict[str, object], meta_author: str |
 
     def usable(names: list[str], searched: bool) -> list[str]:
         nonlocal navigation
-        names = [_BYLINE_PREFIX.sub("", name.strip()).strip() for name in names]
+        names = [clean_name(name) for name in names]
         names = [name for name in names if looks_like_name(name)]
         if searched and names:
             # A name found by searching the markup may be a menu's link ("Politik"); a
@@ -362,11 +407,20 @@ def _split_authors(authors: str | None) -> list[str]:
     return [name for name in (authors or "").split(";") if name.strip()]
 
 
-# <meta> keys that hold the article's own publication time, most specific first.
+# <meta> keys that hold the article's own publication time, most specific first (an
+# itemprop="datePublished" is read as microdata, to pass over a review's).
 _PUBLISHED_META = ("article:published_time", "og:article:published_time", "og:published_time",
-                   "datepublished", "article.published", "publish-date", "pubdate",
+                   "article.published", "publish-date", "pubdate",
                    "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.created")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A page's own publication time in microdata, not a review's or a comment's inside it.
+_MICRODATA_PUBLISHED = (
+    '//*[@itemprop="datePublished"][not(ancestor::*[@itemprop="review" or @itemprop="comment"'
+    ' or contains(@itemtype, "Review") or contains(@itemtype, "Comment")])]'
+    '/@*[name()="datetime" or name()="content"]'
+)
+# JSON-LD types whose datePublished is the page's (a Review's or an Offer's is not).
+_PAGE_TYPE = re.compile(r"\w*(?:Article|BlogPosting|Posting|WebPage|Report)")
 # The web's first news pages are from the 1990s; an earlier "publication" is a birth date.
 MIN_PUBLISHED_YEAR = 1990
 
@@ -394,6 +448,12 @@ def iso_date(value: str) -> str | None:
     return day.isoformat() if day.year >= MIN_PUBLISHED_YEAR else None
 
 
+def _is_page_type(value: dict[str, object]) -> bool:
+    declared = value.get("@type")
+    types = declared if isinstance(declared, list) else [declared]
+    return any(isinstance(t, str) and _PAGE_TYPE.fullmatch(t) for t in types)
+
+
 def _declared_date(meta: dict[str, list[str]], json_ld: list[dict[str, object]],
                    tree: _Element) -> str | None:
     """The publication time the page declares for itself, or None.
@@ -405,11 +465,10 @@ def _declared_date(meta: dict[str, list[str]], json_ld: list[dict[str, object]],
     """
     candidates = [meta[key][0] for key in _PUBLISHED_META if key in meta]
     article = _article_object(json_ld)
-    dated = [article, *(o for o in json_ld if o is not article)]
+    dated = [article, *(o for o in json_ld if o is not article and _is_page_type(o))]
     candidates += [str(o["datePublished"]) for o in dated
                    if isinstance(o.get("datePublished"), str)]
-    candidates += _xpath_strings(tree, '//*[@itemprop="datePublished"]/@datetime'
-                                       '|//*[@itemprop="datePublished"]/@content')
+    candidates += _xpath_strings(tree, _MICRODATA_PUBLISHED)
     return next((found for found in map(iso_date, candidates) if found), None)
 
 
