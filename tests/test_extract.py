@@ -285,3 +285,8 @@ def test_a_reviews_publication_date_is_not_the_pages() -> None:
     head = _json_ld(datePublished="2017-11-27T07:21:00+00:00")
     page = _page(review + _paragraphs(), head.replace("NewsArticle", "Product"))
     assert extract_article(page).metadata.date != "2025-09-19"
+
+
+def test_a_list_of_names_in_one_declared_string_is_split() -> None:
+    head = "<meta name='author' content='Ana Ruiz, Tom Lee, Jo Park, Li Wei and Sam Roe'>"
+    assert _author("", head) == "Ana Ruiz; Tom Lee; Jo Park; Li Wei; Sam Roe"

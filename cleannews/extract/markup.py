@@ -74,8 +74,14 @@ _SLUG = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)+|[\W\d_]+")
 # What a publishing system writes where no author was entered: "admin", "jdadmin",
 # "undefined", "Anonymous".
 _PLACEHOLDER = re.compile(
-    r"\w*admin\w*|undefined|null|none|unknown|anonymous|webmaster|(?:the\s+)?author|user|guest",
+    r"\w*admin\w*|undefined|null|none|unknown|anonymous|webmaster|(?:the\s+)?author|user|guest"
+    r"|name|written\s+by",
     re.IGNORECASE)
+# A label before the name ("Author: Jane Doe", "Autorin Jane Doe").
+_AUTHOR_LABEL = re.compile(r"^(?:author|autor|autorin|auteur|autore)\s*:?\s+(?=\S)",
+                           re.IGNORECASE)
+# Between the names of a list too long to be one ("A, B, C and D").
+_NAME_LIST = re.compile(r"\s*(?:[,;]|\s(?:and|und|et|y)\s)\s*", re.IGNORECASE)
 # Where a page keeps its menus: a link text in these is a menu item, never an author. A
 # <header> or <footer> inside the article holds its byline, so only the page's own count.
 _NAVIGATION_LINKS_XPATH = (
@@ -303,12 +309,12 @@ def clean_name(name: str) -> str:
     ('Ana Ruiz', 'Haley Hoekstra')
     >>> clean_name("Carrie Arnold November"), clean_name("Theresa May")
     ('Carrie Arnold', 'Theresa May')
-    >>> clean_name("Sun Dec"), clean_name("CEO")
-    ('', '')
+    >>> clean_name("Sun Dec"), clean_name("CEO"), clean_name("Author: Isaiah Shelton")
+    ('', '', 'Isaiah Shelton')
     """
     from cleannews.lines.patterns import MONTHS
 
-    name = _BYLINE_PREFIX.sub("", name.strip())
+    name = _AUTHOR_LABEL.sub("", _BYLINE_PREFIX.sub("", name.strip()))
     name = _LONG_BYLINE_PREFIX.sub("", name)
     name = _BYLINE_END.sub("", name).strip(" ,:;-–—")
     words = name.split()
@@ -382,6 +388,11 @@ def choose_author(tree: _Element, article: dict[str, object], meta_author: str |
 
     def usable(names: list[str], searched: bool) -> list[str]:
         nonlocal navigation
+        # A list of names in one string ("A, B, C and D") is too long for one name; a
+        # company's ("Verlag und Druck GmbH & Co. KG") has no commas.
+        names = [part for name in names for part in (
+            _NAME_LIST.split(name) if not looks_like_name(name) and re.search("[,;]", name)
+            else [name])]
         names = [clean_name(name) for name in names]
         names = [name for name in names if looks_like_name(name)]
         if searched and names:
