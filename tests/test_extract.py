@@ -290,3 +290,8 @@ def test_a_reviews_publication_date_is_not_the_pages() -> None:
 def test_a_list_of_names_in_one_declared_string_is_split() -> None:
     head = "<meta name='author' content='Ana Ruiz, Tom Lee, Jo Park, Li Wei and Sam Roe'>"
     assert _author("", head) == "Ana Ruiz; Tom Lee; Jo Park; Li Wei; Sam Roe"
+
+
+def test_a_publication_signing_with_its_domain_is_its_author() -> None:
+    head = _json_ld(author={"@type": "Organization", "name": "metro.example.com"})
+    assert _author("", head, url="https://metro.example.com/cycling") == "metro.example.com"

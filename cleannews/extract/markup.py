@@ -394,7 +394,8 @@ def choose_author(tree: _Element, article: dict[str, object], meta_author: str |
             _NAME_LIST.split(name) if not looks_like_name(name) and re.search("[,;]", name)
             else [name])]
         names = [clean_name(name) for name in names]
-        names = [name for name in names if looks_like_name(name)]
+        # A publication may sign with its domain ("sportschau.de"), which looks like a slug.
+        names = [name for name in names if looks_like_name(name) or _fold(name) in publication]
         if searched and names:
             # A name found by searching the markup may be a menu's link ("Politik"); a
             # declared one may be linked from the page's header too (an author page).
