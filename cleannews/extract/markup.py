@@ -544,13 +544,18 @@ def _declared_date(meta: dict[str, list[str]], json_ld: list[dict[str, object]],
     found elsewhere in the page may be another item's ("posted … at 19.03.02" in a
     product box, a related article's date).
     """
-    candidates = [meta[key][0] for key in _PUBLISHED_META if key in meta]
     article = _article_object(json_ld)
     dated = [article, *(o for o in json_ld if o is not article and _is_page_type(o))]
-    candidates += [str(o["datePublished"]) for o in dated
-                   if isinstance(o.get("datePublished"), str)]
-    candidates += _xpath_strings(tree, _MICRODATA_PUBLISHED)
-    return next((found for found in map(iso_date, candidates) if found), None)
+    sources: tuple[Callable[[], list[str]], ...] = (
+        lambda: [meta[key][0] for key in _PUBLISHED_META if key in meta],
+        lambda: [str(o["datePublished"]) for o in dated
+                 if isinstance(o.get("datePublished"), str)],
+        lambda: _xpath_strings(tree, _MICRODATA_PUBLISHED))
+    for source in sources:  # the microdata search runs only where nothing else declares
+        found = next((day for day in map(iso_date, source()) if day), None)
+        if found:
+            return found
+    return None
 
 
 def _page_date(tree: _Element, url: str | None) -> str | None:
