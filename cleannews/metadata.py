@@ -1,7 +1,8 @@
 """Metadata of a document: from the HTML extractor where it found them, else from the text.
 
 From text, the title is the headline the page repeats (its "Headline - Site" form gives the
-site name), the date and author come from the date and byline lines the cleaner dropped,
+site name), the date and author come from the date and byline lines the cleaner dropped
+(a byline naming a menu item or a placeholder such as "admin" names no author),
 a news-agency dateline ("TOKYO (AP) —") from the first body line, and the language from
 py3langid when the page does not declare one.
 """
@@ -14,6 +15,7 @@ from dataclasses import replace
 
 from cleannews.data import Metadata, merge
 from cleannews.extract import Extraction
+from cleannews.extract.markup import looks_like_name
 from cleannews.lines import CleanedText, DropReason, rules
 from cleannews.lines import patterns as clean_patterns
 from cleannews.lines.headline import page_headline
@@ -22,6 +24,7 @@ from cleannews.titles import SEPARATOR_STRIP, split_site_suffix
 __all__ = [
     "build_metadata",
     "find_dateline",
+    "is_author_name",
     "parse_date",
 ]
 
@@ -145,6 +148,15 @@ def _parse_day(found: str) -> tuple[int, int, int] | None:
     return word_year, month, word_day
 
 
+def is_author_name(names: str) -> bool:
+    """Whether a byline's names can be an author: a name, not a menu's "Home" or "admin".
+
+    >>> is_author_name("Jane Doe"), is_author_name("Startseite"), is_author_name("admin")
+    (True, False, False)
+    """
+    return looks_like_name(names) and names.strip().casefold() not in clean_patterns.HOME_WORDS
+
+
 def _title_from_lines(title_lines: tuple[str, ...]) -> tuple[str | None, str | None]:
     """The headline and the site name from the lines that repeat the title."""
     if not title_lines:
@@ -200,7 +212,7 @@ def build_metadata(
     # A date line is the date; a byline may carry one too ("By Jane Doe | March 3, 2024").
     dates = [d for d in map(parse_date, (*cleaned.dropped_texts(DropReason.DATE_LINE), *bylines))
              if d]
-    authors = [a for a in map(rules.byline_names, bylines) if a]
+    authors = [a for a in map(rules.byline_names, bylines) if a and is_author_name(a)]
     opening = next((line for line in cleaned.kept if rules.looks_like_body(line)), None)
     dateline = find_dateline(opening) if opening else None
     from_text = Metadata(title=text_title, author=authors[0] if authors else None,

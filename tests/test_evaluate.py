@@ -8,7 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from evaluate import DocumentScore, main, score_document, score_folder, summarize
+from evaluate import (
+    DocumentScore,
+    Prediction,
+    main,
+    same_authors,
+    same_day,
+    score_document,
+    score_folder,
+    score_metadata,
+    summarize,
+)
 
 TEXT = "the council voted on tuesday to build new cycling lanes downtown"
 
@@ -154,3 +164,78 @@ def test_main_prints_one_row_per_input_kind(bench: Path, tmp_path: Path,
 def test_main_inputs_filter(bench: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(bench), "--inputs", "html"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 1  # the header only
+
+
+# --- metadata ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("gold", "found", "expected"), [
+    (["Jane Doe"], "Jane Doe", (True, True)),
+    (["Jane Doe"], "jane  DOE", (True, True)),  # case and spacing
+    (["Zoë Ångström"], "Zoe Angstrom", (True, True)),  # accents
+    (["Jane Doe", "John Roe"], "John Roe; Jane Doe", (True, True)),  # order of names
+    (["Jane Doe", "John Roe"], "Jane Doe and John Roe", (True, True)),
+    (["Jane Doe", "John Roe"], "Jane Doe", (False, True)),  # one of two
+    (["Jane Doe"], "Jane Doe; Home", (False, True)),  # a menu item beside the name
+    (["Jane Doe"], "Doe", (False, False)),  # part of a name is not the name
+    (["Jane Doe"], None, (False, False)),
+    ([], "Jane Doe", (False, False)),
+])
+def test_same_authors(gold: list[str], found: str | None, expected: tuple[bool, bool]) -> None:
+    assert same_authors(gold, found) == expected
+
+
+@pytest.mark.parametrize(("gold", "found", "expected"), [
+    ("2024-05-03T15:47:42+02:00", "2024-05-03", True),
+    ("2024-05-03T15:47:42+02:00", "2024-05-03T09:00:00", True),  # the time does not count
+    ("2025-01-14T01:28:54+09:00", "2025-01-13", True),  # the same moment's day in UTC
+    ("2025-01-14T01:28:54+09:00", "2025-01-15", False),
+    ("2024-05-03", "2024-05-02", False),  # no offset: the day as written only
+    ("2024-05-03", "03.05.2024", False),  # found dates are ISO 8601, as records give them
+    ("2024-05-03", None, False),
+])
+def test_same_day(gold: str, found: str | None, expected: bool) -> None:
+    assert same_day(gold, found) is expected
+
+
+def test_score_metadata_counts_only_pages_whose_gold_has_the_field() -> None:
+    gold = {"a": {"text": "", "title": "Storm hits coast"}, "b": {"text": ""}}
+    metadata_gold: dict[str, dict[str, object]] = {
+        "a": {"authors": ["Jane Doe"], "date": "2024-05-03T10:00:00+00:00"},
+        "b": {"authors": [], "title": "Rain"},
+    }
+    found = {"a": Prediction("", "Storm Hits Coast", "Jane Doe", "2024-05-04"),
+             "b": Prediction("", "Rain", "Home", None)}
+    score = score_metadata(gold, metadata_gold, found)
+    assert (score.titled, score.title_exact, score.title_loose) == (2, 1, 2)
+    assert (score.authored, score.authors_same, score.authors_any) == (1, 1, 1)
+    assert (score.dated, score.date_same) == (1, 0)
+
+
+PAGE = (
+    "<html lang='en'><head><title>Cycling lanes approved | City Post</title>"
+    "<meta property='og:site_name' content='City Post'>"
+    "<meta name='author' content='Jane Doe'>"
+    "<meta property='article:published_time' content='2024-05-03T10:00:00+00:00'>"
+    "</head><body><article><h1>Cycling lanes approved</h1>"
+    + "".join(f"<p>{paragraph}</p>" for paragraph in BODY) + "</article></body></html>"
+)
+
+
+def test_main_metadata_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "newsbench"
+    (folder / "html").mkdir(parents=True)
+    (folder / "gold.jsonl").write_text(json.dumps(
+        {"id": "p1", "text": "\n".join(BODY), "title": "Cycling lanes approved"}) + "\n",
+        encoding="utf-8")
+    (folder / "html" / "p1.html").write_text(PAGE, encoding="utf-8")
+    metadata = tmp_path / "metadata.jsonl"
+    metadata.write_text(json.dumps(
+        {"id": "p1", "authors": ["Jane Doe"], "date": "2024-05-03T12:00:00+02:00"}) + "\n",
+        encoding="utf-8")
+    assert main([str(folder), "--metadata", str(metadata)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    table = lines[lines.index("") + 1:]
+    assert table[0].split()[:2] == ["metadata", "(html)"]
+    assert table[1].split() == ["newsbench", "cleannews", "1", "1.000", "1.000",
+                                "1", "1.000", "1.000", "1", "1.000"]

@@ -210,3 +210,88 @@ def test_json_ld_authors_are_joined_without_by() -> None:
     article = extract_article(_page(_paragraphs(),
                                     f"<script type='application/ld+json'>{json_ld}</script>"))
     assert (article.metadata.author, article.metadata.date) == ("Ana Ruiz; Tom Lee", "2024-02-01")
+
+
+# --- the author and the date a page declares ---------------------------------------------
+
+
+def _json_ld(**fields: object) -> str:
+    data = {"@type": "NewsArticle", "headline": "Cycling lanes approved", **fields}
+    return f"<script type='application/ld+json'>{json.dumps(data)}</script>"
+
+
+def _author(body: str, head: str = "", url: str | None = None) -> str | None:
+    return extract_article(_page(body + _paragraphs(), head), url=url).metadata.author
+
+
+def test_json_ld_people_win_over_the_organization_beside_them() -> None:
+    head = _json_ld(author=[{"@type": "Person", "name": "Ana Ruiz"},
+                            {"@type": "Organization", "name": "Metro"}])
+    assert _author("", head) == "Ana Ruiz"
+
+
+def test_an_organization_is_the_author_only_where_no_person_is_named() -> None:
+    assert _author("", _json_ld(author={"@type": "Organization", "name": "dpa"})) == "dpa"
+
+
+def test_the_site_name_declared_as_author_gives_way_to_a_person_beside_it() -> None:
+    head = ("<meta property='og:site_name' content='Metro'>"
+            + _json_ld(author=[{"name": "Metro"}, {"name": "Ana Ruiz"}]))
+    assert _author("", head) == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("declared", ["ana-ruiz", "105092", "admin", "https://metro.example/ana"])
+def test_slugs_ids_and_placeholders_are_no_author(declared: str) -> None:
+    byline = "<p class='meta'>By <a rel='author' href='/staff/ana'>Ana Ruiz</a></p>"
+    head = f"<meta name='author' content='{declared}'>"
+    assert _author("", head) is None
+    assert _author(byline, head) == "Ana Ruiz"  # the next source is asked instead
+
+
+def test_a_menu_link_marked_as_author_is_no_author() -> None:
+    # Some themes mark every link of a menu with rel=author or an author class.
+    menu = ("<nav><a rel='author' href='/'>Home</a> <a rel='author' href='/politik'>Politik</a>"
+            "</nav>")
+    page = _page(_paragraphs()).replace("<body>", f"<body>{menu}")
+    assert extract_article(page).metadata.author is None
+
+
+def test_a_declared_author_linked_from_the_page_header_is_kept() -> None:
+    header = "<header><a href='/authors/ana-ruiz'>Ana Ruiz</a></header>"
+    page = _page(_paragraphs(), _json_ld(author={"@type": "Person", "name": "Ana Ruiz"}))
+    assert extract_article(page.replace("<body>", f"<body>{header}")).metadata.author == (
+        "Ana Ruiz")
+
+
+def test_the_declared_publication_time_wins_over_a_date_elsewhere_in_the_page() -> None:
+    # A product box's "posted" date, in a <time> element htmldate would take.
+    box = ("<aside class='product'><p>Posted by Tom at <time datetime='2019-03-02'>"
+           "19.03.02</time></p></aside>")
+    head = "<meta property='article:published_time' content='2024-02-01T23:30:00-05:00'>"
+    page = _page(box + _paragraphs(), head)
+    assert extract_article(page).metadata.date == "2024-02-01"  # the page's own day
+
+
+def test_date_from_json_ld_or_microdata_where_no_meta_declares_one() -> None:
+    head = _json_ld(datePublished="2024-02-01T09:00:00+01:00")
+    assert extract_article(_page(_paragraphs(), head)).metadata.date == "2024-02-01"
+    microdata = "<time itemprop='datePublished' datetime='2024-02-03'>3 Feb</time>"
+    assert extract_article(_page(microdata + _paragraphs())).metadata.date == "2024-02-03"
+
+
+def test_a_reviews_publication_date_is_not_the_pages() -> None:
+    review = ("<div itemprop='review' itemscope itemtype='https://schema.org/Review'>"
+              "<meta itemprop='datePublished' content='2025-09-19'>Perfect fit</div>")
+    head = _json_ld(datePublished="2017-11-27T07:21:00+00:00")
+    page = _page(review + _paragraphs(), head.replace("NewsArticle", "Product"))
+    assert extract_article(page).metadata.date != "2025-09-19"
+
+
+def test_a_list_of_names_in_one_declared_string_is_split() -> None:
+    head = "<meta name='author' content='Ana Ruiz, Tom Lee, Jo Park, Li Wei and Sam Roe'>"
+    assert _author("", head) == "Ana Ruiz; Tom Lee; Jo Park; Li Wei; Sam Roe"
+
+
+def test_a_publication_signing_with_its_domain_is_its_author() -> None:
+    head = _json_ld(author={"@type": "Organization", "name": "metro.example.com"})
+    assert _author("", head, url="https://metro.example.com/cycling") == "metro.example.com"

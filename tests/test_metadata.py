@@ -239,3 +239,9 @@ def test_a_dated_byline_gives_author_and_date() -> None:
                       _ARTICLE])
     metadata = build_metadata(clean_lines(page))
     assert (metadata.author, metadata.date) == ("Jane Doe", "2024-03-03T10:15:00")
+
+
+@pytest.mark.parametrize("byline", ["By admin", "Von Startseite", "By Home"])
+def test_a_byline_naming_a_menu_item_or_a_placeholder_gives_no_author(byline: str) -> None:
+    cleaned = clean_lines(f"{byline}\n{BODY}", RULES_ONLY)
+    assert build_metadata(cleaned).author is None

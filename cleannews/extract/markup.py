@@ -8,6 +8,7 @@ import html
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -19,7 +20,11 @@ if TYPE_CHECKING:  # lxml is imported at run time only when needed
     from lxml.etree import _Element
 
 __all__ = [
+    "choose_author",
     "choose_title",
+    "clean_name",
+    "iso_date",
+    "looks_like_name",
     "read_article_body",
     "read_headings",
     "read_json_ld",
@@ -48,8 +53,69 @@ _BYLINE_XPATHS = (
     '//*[contains(concat(" ", normalize-space(@class), " "), " author-name ")'
     ' or contains(concat(" ", normalize-space(@class), " "), " byline__name ")]',
 )
+# Elements whose class, id, rel or itemprop may mark a byline ("Author", "byline",
+# "posted-by"): one plain XPath, sorted and checked in Python (see _markup_author).
+_BYLINE_CANDIDATES_XPATH = (
+    '//*[contains(@class, "uthor") or contains(@class, "yline") or contains(@id, "uthor")'
+    ' or @rel="author" or contains(@itemprop, "author") or contains(@class, "osted-by")'
+    ' or contains(@class, "ubmitted-by") or contains(@data-testid, "Author")'
+    ' or contains(@class, "writer") or contains(@class, "screenname")'
+    ' or contains(@data-component, "Byline")]'
+)
+_SPECIFIC_BYLINE = re.compile(r"author-?name|authorname|^author$", re.IGNORECASE)
+_BYLINE_CLASS = re.compile(r"author|byline|posted-by|submitted-by", re.IGNORECASE)
+_ANY_BYLINE_CLASS = re.compile(r"[Aa]uthor|screenname|writer|[Bb]yline")
+_SPECIFIC_TAGS = frozenset({"a", "address", "div", "p", "span", "strong"})
+_BROAD_TAGS = frozenset({"a", "div", "h3", "h4", "p", "span"})
+_NOT_BYLINE_TAGS = frozenset({"figure", "time"})
+# Classes and ids of what trafilatura prunes before its search: comments, side bars,
+# hidden, share and print boxes, categories, quotes, titles and dates.
+_NOT_BYLINE_CLASS = re.compile(
+    r"^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram|"
+    r"article-(?:share|support)|print|category|meta-date|meta-reviewer|^(?:title|date)$")
+_NOT_BYLINE_ID = re.compile(r"^comments|comment-?list|ProductReviews")
+_PRUNED_TAGS = frozenset({"a", "div", "section", "span"})
+# trafilatura's length limit for a byline found by searching the markup.
+MAX_SEARCHED_BYLINE_CHARS = 120
 _BYLINE_PREFIX = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
+# "Written by", "Recipe by", "Kommentar von": up to two words before the byline's "by".
+_LONG_BYLINE_PREFIX = re.compile(
+    r"^(?:[^\W\d]+\s+){1,2}(?:by|von|par|por|di|door|av|af)\s+(?=\S)", re.IGNORECASE)
+# Where a byline found in the markup runs on into its date stamp or the writer's role.
+_BYLINE_END = re.compile(
+    r"\s*(?:[•|·]|\b(?:published|updated|posted|commented|veröffentlicht|aktualisiert|"
+    r"publié|publicado|pubblicato)\b).*$", re.IGNORECASE)
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag".split())
+# A writer's role, listed beside the name as if it were another author.
+_ROLES = frozenset(
+    "ceo cto vp founder co-founder editor author writer reporter staff contributor "
+    "correspondent columnist redakteur redakteurin korrespondent autor autorin".split())
 _URL = re.compile(r"^(?:https?:)?//|^www\.", re.IGNORECASE)
+# A url slug ("chuck-ross") or a user id ("105092") put where a name belongs.
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)+|[\W\d_]+")
+# What a publishing system writes where no author was entered: "admin", "jdadmin",
+# "undefined", "Anonymous".
+_PLACEHOLDER = re.compile(
+    r"\w*admin\w*|undefined|null|none|unknown|anonymous|webmaster|(?:the\s+)?author|user|guest"
+    r"|name|written\s+by|by|von|par|por|door|(?:last\s+)?updated|published|posted",
+    re.IGNORECASE)
+# A label before the name ("Author: Jane Doe", "Autorin Jane Doe").
+_AUTHOR_LABEL = re.compile(r"^(?:author|autor|autorin|auteur|autore)\s*:?\s+(?=\S)",
+                           re.IGNORECASE)
+# Between the names of a list too long to be one ("A, B, C and D").
+_NAME_LIST = re.compile(r"\s*(?:[,;]|\s(?:and|und|et|y)\s)\s*", re.IGNORECASE)
+# Where a page keeps its menus: a link text in these is a menu item, never an author. A
+# <header> or <footer> inside the article holds its byline, so only the page's own count.
+_NAVIGATION_LINKS_XPATH = (
+    '//nav//a|//*[@role="navigation" or @role="menubar" or @role="menu"]//a'
+    '|//header[not(ancestor::article or ancestor::main)]//a'
+    '|//footer[not(ancestor::article or ancestor::main)]//a'
+)
+# JSON-LD types of an author that is a publication, not a person.
+_ORGANIZATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation",
+                                 "WebSite", "Brand"})
 
 
 def _xpath_strings(tree: _Element, expression: str) -> list[str]:
@@ -184,6 +250,28 @@ def _names(value: object) -> list[str]:
     return []
 
 
+def _is_organization(value: object) -> bool:
+    """Whether a JSON-LD author object declares a publication type (Organization, …)."""
+    if not isinstance(value, dict):
+        return False
+    declared = value.get("@type")
+    types = declared if isinstance(declared, list) else [declared]
+    return any(isinstance(t, str) and t in _ORGANIZATION_TYPES for t in types)
+
+
+def _json_ld_authors(value: object) -> tuple[list[str], list[str]]:
+    """(people, organizations) named as a JSON-LD article's author.
+
+    >>> _json_ld_authors([{"@type": "Person", "name": "Jane Doe"},
+    ...                   {"@type": "Organization", "name": "City Post"}])
+    (['Jane Doe'], ['City Post'])
+    """
+    items = value if isinstance(value, list) else [value]
+    people = [n for item in items if not _is_organization(item) for n in _names(item)]
+    organizations = [n for item in items if _is_organization(item) for n in _names(item)]
+    return people, organizations
+
+
 def _strings(value: object) -> list[str]:
     if isinstance(value, str):
         return [part.strip() for part in value.split(",")]
@@ -225,17 +313,253 @@ def _host_name(url: str | None) -> str | None:
 def _byline_authors(tree: _Element) -> list[str]:
     """Author names marked up in the page: schema.org microdata, rel=author, byline classes."""
     for expression in _BYLINE_XPATHS:
-        names = []
-        for element in _xpath_elements(tree, expression):
-            name = _BYLINE_PREFIX.sub("", block_text(element)).strip(" ,|·")
-            if name and len(name.split()) <= MAX_AUTHOR_WORDS and not _URL.match(name):
-                names.append(name)
+        names = [_BYLINE_PREFIX.sub("", block_text(element)).strip(" ,|·")
+                 for element in _xpath_elements(tree, expression)]
+        names = [name for name in names if name]
         if names:
             return list(dict.fromkeys(names))
     return []
 
 
+def _fold(name: str) -> str:
+    """A name reduced to its letters and digits, lower case, for comparing names."""
+    return "".join(c for c in name.casefold() if c.isalnum())
+
+
+def clean_name(name: str) -> str:
+    """An author name less the byline words, date stamp or role that surround it.
+
+    >>> clean_name("Written by Ana Ruiz"), clean_name("Haley Hoekstra • March 3")
+    ('Ana Ruiz', 'Haley Hoekstra')
+    >>> clean_name("Carrie Arnold November"), clean_name("Theresa May")
+    ('Carrie Arnold', 'Theresa May')
+    >>> clean_name("Sun Dec"), clean_name("CEO"), clean_name("Author: Isaiah Shelton")
+    ('', '', 'Isaiah Shelton')
+    """
+    from cleannews.lines.patterns import MONTHS
+
+    name = _AUTHOR_LABEL.sub("", _BYLINE_PREFIX.sub("", name.strip()))
+    name = _LONG_BYLINE_PREFIX.sub("", name)
+    name = _BYLINE_END.sub("", name).strip(" ,:;-–—")
+    words = name.split()
+
+    def is_date_word(word: str) -> bool:
+        return word.casefold().strip(".,") in MONTHS or word.casefold().strip(".,") in _WEEKDAYS
+
+    # A month or weekday after a full name is the date that followed the byline; a
+    # two-word name may end in one ("Theresa May").
+    while len(words) > 2 and is_date_word(words[-1]):
+        words.pop()
+    if all(is_date_word(word) for word in words) or (
+            len(words) == 1 and words[0].casefold() in _ROLES):
+        return ""
+    return " ".join(words)
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether a string can be an author's name: not a url, a slug, an id or a sentence.
+
+    >>> looks_like_name("Jane Doe"), looks_like_name("松岡大地"), looks_like_name("dpa")
+    (True, True, True)
+    >>> looks_like_name("chuck-ross"), looks_like_name("105092"), looks_like_name("https://x.y/jd")
+    (False, False, False)
+    >>> looks_like_name("Jane Doe is a reporter covering climate policy for the paper")
+    False
+    >>> looks_like_name("admin"), looks_like_name("Last Updated"), looks_like_name("Adminah Ali")
+    (False, False, True)
+    """
+    stripped = text.strip()
+    return (bool(stripped) and len(stripped.split()) <= MAX_AUTHOR_WORDS
+            and not _URL.match(stripped) and not _SLUG.fullmatch(stripped)
+            and not _PLACEHOLDER.fullmatch(stripped))
+
+
+def _navigation_texts(tree: _Element) -> frozenset[str]:
+    """The folded texts of the links in the page's menus (nav, header, footer, menu lists)."""
+    return frozenset(_fold(block_text(link))
+                     for link in _xpath_elements(tree, _NAVIGATION_LINKS_XPATH))
+
+
+def _byline_rank(element: _Element) -> int | None:
+    """How surely the element's markup names an author, as trafilatura ranks it: 0 for
+    rel=author or an author-name class, 1 for an author or byline class or id on a
+    text element, 2 for one on any element; None for markup that marks no byline."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    marks = " ".join(element.get(name) or "" for name in ("class", "id"))
+    if tag in _SPECIFIC_TAGS and (element.get("rel") == "author" or _SPECIFIC_BYLINE.search(
+            marks) or (element.get("data-testid") or "").startswith("Author")):
+        return 0
+    if tag in _BROAD_TAGS and (_BYLINE_CLASS.search(marks)
+                               or "author" in (element.get("itemprop") or "")):
+        return 1
+    if (_ANY_BYLINE_CLASS.search(element.get("class") or "") or "uthor" in (element.get("id") or "")
+            or "author" in (element.get("itemprop") or "")
+            or "Byline" in (element.get("data-component") or "")):
+        return 2
+    return None
+
+
+def _outside_bylines(element: _Element) -> bool:
+    """Whether no element from the element up is one trafilatura prunes before its search."""
+    for node in (element, *element.iterancestors()):
+        if node.tag in _NOT_BYLINE_TAGS:
+            return False
+        if node.tag in _PRUNED_TAGS and (_NOT_BYLINE_CLASS.search(node.get("class") or "")
+                                         or _NOT_BYLINE_ID.search(node.get("id") or "")):
+            return False
+    return True
+
+
+def _text_without_stamps(element: _Element) -> str:
+    """The element's text less that of the date stamps and figures inside it."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag not in _NOT_BYLINE_TAGS:
+            parts.append(_text_without_stamps(child))
+        parts.append(child.tail or "")
+    return " ".join(parts)
+
+
+def _markup_author(tree: _Element) -> str | None:
+    """The first byline the page's markup marks by an author or byline class or id.
+
+    The search trafilatura makes (``trafilatura.metadata.extract_author``: markup naming
+    an author first, then any author or byline class or id, never inside comments,
+    figures or date stamps), with one plain XPath where trafilatura's regular
+    expressions and copy of the page cost 10 ms a page or more. It runs only where the
+    page declares no author.
+    """
+    from trafilatura.json_metadata import normalize_authors
+
+    ranked = [(rank, element) for element in _xpath_elements(tree, _BYLINE_CANDIDATES_XPATH)
+              if (rank := _byline_rank(element)) is not None]
+    for _, element in sorted(ranked, key=lambda pair: pair[0]):  # stable: page order within
+        content = SPACE.sub(" ", _text_without_stamps(element)).strip()
+        if 2 < len(content) < MAX_SEARCHED_BYLINE_CHARS and _outside_bylines(element):
+            return normalize_authors(None, content) or None
+    return None
+
+
+def choose_author(tree: _Element, article: dict[str, object], meta_author: str | None,
+                  site_names: list[str]) -> str | None:
+    """The page's author(s), "; " between several, from what the page declares.
+
+    In order: the people the JSON-LD article names as author, the <meta> author, byline
+    markup (microdata, rel=author, byline classes), then trafilatura's wider search of the
+    markup. A name is kept only if it :func:`looks_like_name` and is no link of the page's
+    menus ("Home", "Politik"); a name that is the publication's own (a JSON-LD
+    Organization, the site name, the publisher) is taken only when no person is named.
+    """
+    people, organizations = _json_ld_authors(article.get("author"))
+    meta_names = [meta_author] if meta_author and not _URL.match(meta_author) else []
+    publication = {_fold(name) for name in [*site_names, *organizations] if _fold(name)}
+    navigation: frozenset[str] | None = None
+
+    def usable(names: list[str], searched: bool) -> list[str]:
+        nonlocal navigation
+        # A list of names in one string ("A, B, C and D") is too long for one name; a
+        # company's ("Verlag und Druck GmbH & Co. KG") has no commas.
+        names = [part for name in names for part in (
+            _NAME_LIST.split(name) if not looks_like_name(name) and re.search("[,;]", name)
+            else [name])]
+        names = [clean_name(name) for name in names]
+        # A publication may sign with its domain ("sportschau.de"), which looks like a slug.
+        names = [name for name in names if looks_like_name(name) or _fold(name) in publication]
+        if searched and names:
+            # A name found by searching the markup may be a menu's link ("Politik"); a
+            # declared one may be linked from the page's header too (an author page).
+            navigation = _navigation_texts(tree) if navigation is None else navigation
+            names = [name for name in names if _fold(name) not in navigation]
+        return list(dict.fromkeys(names))
+
+    sources: tuple[tuple[Callable[[], list[str]], bool], ...] = (
+        (lambda: people + organizations, False), (lambda: meta_names, False),
+        (lambda: _byline_authors(tree), True),
+        (lambda: _split_authors(_markup_author(tree)), True))
+    for source, searched in sources:  # the later ones cost more: they run only when needed
+        found = usable(source(), searched)
+        persons = [name for name in found if _fold(name) not in publication]
+        if persons or found:
+            return "; ".join(persons or found)
+    return None
+
+
+def _split_authors(authors: str | None) -> list[str]:
+    return [name for name in (authors or "").split(";") if name.strip()]
+
+
+# <meta> keys that hold the article's own publication time, most specific first (an
+# itemprop="datePublished" is read as microdata, to pass over a review's).
+_PUBLISHED_META = ("article:published_time", "og:article:published_time", "og:published_time",
+                   "article.published", "publish-date", "pubdate",
+                   "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.created")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A page's own publication time in microdata, not a review's or a comment's inside it.
+_MICRODATA_PUBLISHED = (
+    '//*[@itemprop="datePublished"][not(ancestor::*[@itemprop="review" or @itemprop="comment"'
+    ' or contains(@itemtype, "Review") or contains(@itemtype, "Comment")])]'
+    '/@*[name()="datetime" or name()="content"]'
+)
+# JSON-LD types whose datePublished is the page's (a Review's or an Offer's is not).
+_PAGE_TYPE = re.compile(r"\w*(?:Article|BlogPosting|Posting|WebPage|Report)")
+# The web's first news pages are from the 1990s; an earlier "publication" is a birth date.
+MIN_PUBLISHED_YEAR = 1990
+
+
+def iso_date(value: str) -> str | None:
+    """The day of a declared ISO 8601 date or date and time, as the page writes it.
+
+    The day is the page's local one: "2025-01-14T01:28:54+09:00" is 14 January, as
+    htmldate reads it too.
+
+    >>> iso_date("2024-05-03T15:47:42Z"), iso_date("2025-01-14T01:28:54+09:00")
+    ('2024-05-03', '2025-01-14')
+    >>> iso_date("03.05.2024"), iso_date("1970-01-01"), iso_date("2024-13-01")
+    (None, None, None)
+    """
+    value = value.strip()
+    if not _ISO_DAY.match(value):
+        return None
+    import datetime
+
+    try:
+        day = datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+    return day.isoformat() if day.year >= MIN_PUBLISHED_YEAR else None
+
+
+def _is_page_type(value: dict[str, object]) -> bool:
+    declared = value.get("@type")
+    types = declared if isinstance(declared, list) else [declared]
+    return any(isinstance(t, str) and _PAGE_TYPE.fullmatch(t) for t in types)
+
+
+def _declared_date(meta: dict[str, list[str]], json_ld: list[dict[str, object]],
+                   tree: _Element) -> str | None:
+    """The publication time the page declares for itself, or None.
+
+    article:published_time and its kin, the JSON-LD article's datePublished, then an
+    element marked itemprop="datePublished". These name the page's own article; a date
+    found elsewhere in the page may be another item's ("posted … at 19.03.02" in a
+    product box, a related article's date).
+    """
+    article = _article_object(json_ld)
+    dated = [article, *(o for o in json_ld if o is not article and _is_page_type(o))]
+    sources: tuple[Callable[[], list[str]], ...] = (
+        lambda: [meta[key][0] for key in _PUBLISHED_META if key in meta],
+        lambda: [str(o["datePublished"]) for o in dated
+                 if isinstance(o.get("datePublished"), str)],
+        lambda: _xpath_strings(tree, _MICRODATA_PUBLISHED))
+    for source in sources:  # the microdata search runs only where nothing else declares
+        found = next((day for day in map(iso_date, source()) if day), None)
+        if found:
+            return found
+    return None
+
+
 def _page_date(tree: _Element, url: str | None) -> str | None:
+    """The publication date htmldate finds in the page's markup, where it declares none."""
     import htmldate
 
     try:
@@ -257,10 +581,12 @@ def read_metadata(tree: _Element, url: str | None,
                   json_ld: list[dict[str, object]]) -> Metadata:
     """Read the metadata a page declares: <meta> tags, JSON-LD, <title>, canonical link.
 
-    ``json_ld`` is the page's :func:`read_json_ld`. trafilatura's metadata extraction
-    searches the whole page for bylines and category links as well; that took 7 ms of a
-    page's 25 ms, so cleannews reads the declared fields only and leaves bylines to the
-    text rules.
+    ``json_ld`` is the page's :func:`read_json_ld`. The author is :func:`choose_author`'s
+    (declared, else byline markup, else a search of the markup, which runs on a few pages
+    only); the date is the page's declared publication day, else htmldate's reading of the
+    markup. trafilatura's whole metadata extraction (category links, license, an
+    extensive date search) took 7 ms of a page's 25 ms and is not run. See
+    docs/metadata.md.
     """
     meta = _meta_tags(tree)
     article = _article_object(json_ld)
@@ -270,23 +596,21 @@ def read_metadata(tree: _Element, url: str | None,
 
     headline = article.get("headline")
     title_elements = _xpath_strings(tree, "//head/title//text()")
-    authors = [_BYLINE_PREFIX.sub("", n.strip()) for n in _names(article.get("author"))
-               if not _URL.match(n.strip())]
-    meta_author = tag("author", "article:author", "parsely-author", "sailthru.author")
-    if not authors and meta_author and not _URL.match(meta_author):
-        authors = [_BYLINE_PREFIX.sub("", meta_author)]
-    if not authors:
-        authors = _byline_authors(tree)
     publisher = _names(article.get("publisher"))
     canonical = _xpath_strings(tree, '//link[translate(@rel, "CANONICAL", "canonical")='
                                      '"canonical"]/@href')
     page_url = _first(canonical[0] if canonical else None, tag("og:url"))
+    site_names = [name for name in (tag("og:site_name"), tag("application-name"),
+                                    *publisher, _host_name(url or page_url)) if name]
+    author = choose_author(
+        tree, article, tag("author", "article:author", "parsely-author", "sailthru.author"),
+        site_names)
     return Metadata(
         title=_first(tag("og:title", "twitter:title"),
                      headline if isinstance(headline, str) else None,
                      SPACE.sub(" ", " ".join(title_elements))),
-        author="; ".join(dict.fromkeys(authors)) or None,
-        date=_page_date(tree, url),
+        author=author,
+        date=_declared_date(meta, json_ld, tree) or _page_date(tree, url),
         site_name=_first(tag("og:site_name", "application-name"),
                          publisher[0] if publisher else None, _host_name(url or page_url)),
         url=page_url,
