@@ -259,7 +259,7 @@ def extract_article(
     document = _extract_document(tree, options, comments, choice)
     text, removed = "", tuple[RemovedBlock, ...]()
     if document is not None:
-        text, removed = clean_body(document.body, (title, page.title),
+        text, removed = clean_body(document.body, (title, page.title), page.description,
                                    trim_closing=not options.favor_recall,
                                    markdown=markdown,
                                    keep=frozenset() if choice.trim else _UNTRIMMED)

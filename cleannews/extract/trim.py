@@ -1,4 +1,4 @@
-"""Edge trimming of trafilatura's output tree: the headline and kickers that open
+"""Edge trimming of trafilatura's output tree: the headline, kickers and standfirst that open
 it, the link lists, calls to action, credits and separators that close it, and the photo
 credits, share bars and linked headlines inside it, each removed with a reason.
 """
@@ -94,8 +94,8 @@ _SOCIAL_NETWORK = re.compile(
 # Every trimming step by the reason it gives; ``clean_body(keep=...)`` leaves some out.
 # "inline_link" is a linked headline between paragraphs (counted as "link_list").
 TRIM_STEPS: tuple[str, ...] = (
-    "photo_credit", "share_bar", "inline_link", "kicker", "headline", "separator",
-    "link_list", "call_to_action", "credit", "contact", "heading", "label",
+    "photo_credit", "share_bar", "inline_link", "kicker", "headline", "standfirst",
+    "separator", "link_list", "call_to_action", "credit", "contact", "heading", "label",
 )
 
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # \w without the underscore of "___" rules
@@ -261,14 +261,9 @@ def _drop_inline_boilerplate(body: _Element, removed: list[RemovedBlock],
             _remove(element, "link_list" if reason == "inline_link" else reason, removed)
 
 
-def _trim_opening(body: _Element, titles: tuple[str | None, ...],
+def _trim_opening(body: _Element, titles: tuple[str | None, ...], description: str | None,
                   removed: list[RemovedBlock], keep: frozenset[str]) -> None:
-    """Remove the headline and the short kicker blocks above it.
-
-    A standfirst (a heading under the headline equal to the page description) is kept: its
-    removal gained 0.002 F1 on scrapinghub, which it was designed on, and lost 0.001 on
-    fundus, whose gold holds the lead (docs/page-types.md, the trimming steps).
-    """
+    """Remove the headline, the short kicker blocks above it and the standfirst below it."""
     blocks = list(body)[:HEADLINE_WINDOW_BLOCKS]
     for index, element in enumerate(blocks):
         if not any(same_headline(block_text(element), title) for title in titles):
@@ -281,6 +276,12 @@ def _trim_opening(body: _Element, titles: tuple[str | None, ...],
         if "headline" not in keep:
             _remove(element, "headline", removed)
         break
+    # The standfirst (dek) is set as a heading under the headline and usually doubles as
+    # the page description. Only a heading: a first paragraph equal to the description is
+    # the lede, which many sites copy into the description, and it is article text.
+    if ("standfirst" not in keep and len(body) > 1 and body[0].tag == "head"
+            and same_headline(block_text(body[0]), description)):
+        _remove(body[0], "standfirst", removed)
 
 
 def _trim_closing(body: _Element, removed: list[RemovedBlock], keep: frozenset[str]) -> None:
@@ -319,8 +320,8 @@ def render_body(body: _Element, markdown: bool = False) -> str:
     return str(xmltotxt(body, markdown) or "")
 
 
-def clean_body(body: _Element, titles: tuple[str | None, ...], trim_closing: bool = True,
-               markdown: bool = False,
+def clean_body(body: _Element, titles: tuple[str | None, ...], description: str | None = None,
+               trim_closing: bool = True, markdown: bool = False,
                keep: frozenset[str] = frozenset()) -> tuple[str, tuple[RemovedBlock, ...]]:
     """Trim the edges of trafilatura's output tree (modified in place); return its text.
 
@@ -333,7 +334,7 @@ def clean_body(body: _Element, titles: tuple[str | None, ...], trim_closing: boo
         return "", ()
     removed: list[RemovedBlock] = []
     _drop_inline_boilerplate(body, removed, keep)
-    _trim_opening(body, titles, removed, keep)
+    _trim_opening(body, titles, description, removed, keep)
     if trim_closing:
         _trim_closing(body, removed, keep)
     return render_body(body, markdown), tuple(removed)
