@@ -14,7 +14,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from cleannews.data import Metadata
@@ -22,12 +22,14 @@ from cleannews.decode import Decoded, decode_bytes, without_control_characters
 from cleannews.detect import Kind, detect_kind, looks_like_binary, sniff_file_format
 from cleannews.errors import DocumentTimeout, Stage, StageError, error_type
 from cleannews.extract import Extraction, extract_article
+from cleannews.extract.article import CONTENT_CHOICES
 from cleannews.limits import time_limit
 from cleannews.lines import CleanedText, DropReason, JudgedLine, clean_lines
 from cleannews.lines.headline import without_headline
 from cleannews.lines.model import RULES_ONLY, LineModel
 from cleannews.metadata import build_metadata
 from cleannews.options import Limits, Options
+from cleannews.pagetype import PageType, classify_text
 from cleannews.records import ErrorInfo, ErrorRecord, Record
 
 __all__ = [
@@ -141,6 +143,20 @@ def _stage(stage: Stage) -> Iterator[None]:
         raise StageError(stage, code, message) from error
 
 
+def _every_line_kept(cleaned: CleanedText, page_type: PageType) -> CleanedText:
+    """The same lines, all kept: on a page whose type's content the line rules would cut
+    (a listing's repeated lines, a service page's dates), they only read the metadata.
+
+    >>> from cleannews.lines import clean_lines
+    >>> cleaned = clean_lines("Home > Shop\\nBlue mug, 350 ml", RULES_ONLY)
+    >>> _every_line_kept(cleaned, PageType("listing", 0.9)).text
+    'Home > Shop\\nBlue mug, 350 ml'
+    """
+    return replace(cleaned, link_farms=(), lines=tuple(
+        replace(line, reason=None, score=None, detail=f"kept on a {page_type.label} page")
+        if not line.kept else line for line in cleaned.lines))
+
+
 def _line_model(kind: Kind, options: Options) -> LineModel | None:
     """The learned classifier (None: clean_lines' default) unless HTML is to be judged by
     the explicit rules alone, as it is unless ``options.html.classify_lines``."""
@@ -193,10 +209,15 @@ def _judge(document: Document, options: Options, explain: bool) -> tuple[Record,
                               keep_comments=kind is Kind.HTML and options.keep_comments,
                               unflatten=kind is Kind.TEXT)
     with _stage("metadata"):
+        # HTML: the extractor typed the page from its markup, to choose its main content
+        page_type: PageType = ((extraction and extraction.page_type)
+                               or classify_text(page, document.url))
         metadata = build_metadata(cleaned, extraction, document.url)
         if extraction is None and metadata.title:
             # A dump's headline, picked among its lines, is the title, not part of the text.
             cleaned = without_headline(cleaned, metadata.title)
+        if extraction is not None and not CONTENT_CHOICES[page_type.label].line_rules:
+            cleaned = _every_line_kept(cleaned, page_type)
     with _stage("record"):
         record = Record(
             id=document.id or document_id(document.content),
@@ -210,6 +231,8 @@ def _judge(document: Document, options: Options, explain: bool) -> tuple[Record,
             metadata=metadata,
             removed=_removed(cleaned, extraction),
             boilerplate=_boilerplate(cleaned),
+            page_type=page_type.label,
+            page_type_confidence=page_type.confidence,
         )
     return record, cleaned
 

@@ -29,12 +29,14 @@ __all__ = [
 ]
 
 # Bump on any change to the keys or their meaning, and note it in CHANGELOG.md.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-# A record's keys, in order: who made it and from what, the metadata, the text, what the
-# input was, what was removed, and the error (null unless status is "error").
+# A record's keys, in order: who made it and from what, what kind of page it is, the
+# metadata, the text, what the input was, what was removed, and the error (null unless
+# status is "error").
 FIELDS: tuple[str, ...] = (
-    "schema_version", "cleannews_version", "id", "source", "status", *METADATA_FIELDS,
+    "schema_version", "cleannews_version", "id", "source", "status", "page_type",
+    "page_type_confidence", *METADATA_FIELDS,
     "text", "input_kind", "encoding", "encoding_confidence", "decode_lossy", "removed",
     "boilerplate", "error",
 )
@@ -60,6 +62,9 @@ class Record:
     metadata: Metadata = field(default_factory=Metadata)
     removed: dict[str, int] = field(default_factory=dict)
     boilerplate: dict[str, Any] = field(default_factory=dict)
+    # what kind of page it is (cleannews.pagetype.PAGE_TYPES) and the model's probability
+    page_type: str | None = None
+    page_type_confidence: float | None = None
 
     @property
     def status(self) -> str:
@@ -68,6 +73,8 @@ class Record:
     def to_dict(self) -> dict[str, Any]:
         """Return the record as JSON-safe values, keys in :data:`FIELDS` order."""
         return _flat(self.id, self.source, self.status, self.metadata, {
+            "page_type": self.page_type,
+            "page_type_confidence": self.page_type_confidence,
             "text": self.text,
             "input_kind": self.input_kind,
             "encoding": self.encoding,
@@ -129,7 +136,7 @@ def to_json_line(record: Record | ErrorRecord) -> str:
     """Serialize a record as one line of JSON, ending in a newline.
 
     >>> to_json_line(ErrorRecord("x", "-", ErrorInfo("read", "unreadable", "gone")))[:36]
-    '{"schema_version": 1, "cleannews_ver'
+    '{"schema_version": 2, "cleannews_ver'
     """
     line = json.dumps(record.to_dict(), ensure_ascii=False)
     # Lone surrogates (from text decoded with surrogateescape upstream, or a library) cannot

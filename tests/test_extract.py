@@ -97,6 +97,18 @@ def test_clean_body_removes_kicker_headline_and_standfirst() -> None:
     assert [block.reason for block in removed] == ["kicker", "headline", "standfirst"]
 
 
+@pytest.mark.parametrize("step", ["kicker", "headline", "standfirst", "call_to_action"])
+def test_clean_body_keeps_the_blocks_of_a_step_left_out(step: str) -> None:
+    body = _body("<p>Sign up for our newsletter</p>")
+    for position, xml in enumerate(["<p>Transport</p>", "<head>Cycling lanes approved</head>",
+                                    "<head>Four streets will get protected lanes.</head>"]):
+        body.insert(position, etree.fromstring(xml))
+    _, removed = clean_body(body, ("Cycling lanes approved",),
+                            "Four streets will get protected lanes.", keep=frozenset({step}))
+    assert step not in [block.reason for block in removed]
+    assert removed
+
+
 def test_favor_recall_keeps_what_closes_the_text() -> None:
     closing = "<p>Follow us on Twitter for the latest news</p>"
     article = extract_article(_page(_paragraphs() + closing), options=HtmlOptions(

@@ -24,7 +24,7 @@ def _error() -> ErrorRecord:
 def test_keys_in_fixed_order() -> None:
     line = to_json_line(_record(title="T", tags=("a", "b"), removed={"navigation": 1}))
     assert list(json.loads(line)) == list(FIELDS)
-    assert line.startswith('{"schema_version": 1, "cleannews_version": ')
+    assert line.startswith('{"schema_version": 2, "cleannews_version": ')
 
 
 def test_error_records_share_the_keys() -> None:
@@ -42,7 +42,7 @@ def test_schema_and_version_in_every_record() -> None:
 
     for record in (_record(), _error()):
         values = record.to_dict()
-        assert values["schema_version"] == SCHEMA_VERSION == 1
+        assert values["schema_version"] == SCHEMA_VERSION == 2
         assert values["cleannews_version"] == __version__
 
 

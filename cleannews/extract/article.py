@@ -20,15 +20,24 @@ from cleannews.extract.markup import (
     read_language,
     read_metadata,
 )
-from cleannews.extract.trim import RemovedBlock, clean_body, render_body, same_headline
+from cleannews.extract.pagetype import html_features
+from cleannews.extract.trim import (
+    TRIM_STEPS,
+    RemovedBlock,
+    clean_body,
+    render_body,
+    same_headline,
+)
 from cleannews.options import HtmlOptions
+from cleannews.pagetype import PageType, classify_html
+from cleannews.pagetype.features import HTML_FEATURES, url_features
 from cleannews.shingles import shingles, word_tokens
 
 if TYPE_CHECKING:  # lxml and trafilatura are imported at run time only when needed
     from lxml.etree import _Element
     from trafilatura.settings import Document
 
-__all__ = ["Extraction", "extract_article"]
+__all__ = ["CONTENT_CHOICES", "ContentChoice", "Extraction", "extract_article"]
 
 # Recall mode found less than this share of the text the page holds in <p> elements: it
 # may have locked onto one section, so balanced mode runs too. On the dev benchmarks 0.2
@@ -46,11 +55,54 @@ MIN_RECOVERY_SHARED = 0.5
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """The main text of a page, the metadata found in its markup, and the blocks trimmed."""
+    """The main text of a page, the metadata found in its markup, the blocks trimmed, and
+    what kind of page it is (None only for one that did not parse)."""
 
     text: str
     metadata: Metadata = field(default_factory=Metadata)
     removed: tuple[RemovedBlock, ...] = ()
+    page_type: PageType | None = None
+
+
+# --- what the main content is, by page type -----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ContentChoice:
+    """How the main content of a page of one type is found.
+
+    Attributes:
+        recall: trafilatura's recall mode, with balanced mode where it lost the text
+            (False: balanced mode only).
+        trim: trim the blocks that close the text and the clutter inside it (the headline
+            and the kicker above it are removed either way: the headline is the ``title``).
+        links: ask trafilatura for links (needed only to measure link lists).
+        line_rules: the line rules judge the extracted text (False: they still read dates
+            and bylines for the metadata, but every line the extractor kept is kept).
+    """
+
+    recall: bool = True
+    trim: bool = True
+    links: bool = True
+    line_rules: bool = True
+
+
+# Chosen on wcxb-dev-other's pages with the page type predicted out of fold (docs/page-types.md):
+# F1 against plain trafilatura on the pages of each predicted type. Forums: balanced mode
+# keeps the posts where recall mode locks onto one section (0.730 against 0.669 and
+# trafilatura's 0.711); readers' comments appended cost 0.004. Products: balanced mode
+# (0.611; 0.602; 0.603). Listings and other pages: trimming, links and the line rules cost
+# recall (0.505 in balanced mode without them; 0.475 as articles; 0.510 — and 0.784;
+# 0.774; 0.777): a listing's repeated lines and an "other" page's dates are its content.
+CONTENT_CHOICES: dict[str, ContentChoice] = {
+    "article": ContentChoice(),
+    "forum": ContentChoice(recall=False),
+    "product": ContentChoice(recall=False),
+    "listing": ContentChoice(recall=False, trim=False, links=False, line_rules=False),
+    "other": ContentChoice(trim=False, links=False, line_rules=False),
+}
+# Not trimming still takes the headline (it is the title) and the kicker above it.
+_UNTRIMMED = frozenset(TRIM_STEPS) - {"headline", "kicker"}
 
 
 # --- trafilatura ---------------------------------------------------------------------------
@@ -78,7 +130,7 @@ def without_huge_attributes(html_text: str) -> str:
     return _HUGE_ATTRIBUTE.sub(r'\1""', html_text)
 
 
-def _parse(html_text: str) -> _Element | None:
+def parse_html(html_text: str) -> _Element | None:
     import trafilatura  # imported lazily: only HTML input needs it
 
     try:
@@ -88,7 +140,7 @@ def _parse(html_text: str) -> _Element | None:
 
 
 def _run_trafilatura(tree: _Element, options: HtmlOptions, *, recall: bool,
-                     comments: bool) -> Document | None:
+                     comments: bool, links: bool = True) -> Document | None:
     import trafilatura
     from trafilatura.settings import Document
 
@@ -102,8 +154,10 @@ def _run_trafilatura(tree: _Element, options: HtmlOptions, *, recall: bool,
             favor_recall=recall,
             include_comments=comments,
             include_tables=options.include_tables,
-            # links are measured to find link lists, then stripped before rendering
-            include_links=True,
+            # links are measured to find link lists, then stripped before rendering; where
+            # nothing is trimmed they are not asked for (with them trafilatura loses the
+            # spaces between some inline elements: "Capacity:68 liters")
+            include_links=links,
             with_metadata=False,  # read from the markup by read_metadata, in a third of the time
             # the body tree only: its text is rendered after trimming, by render_body
             output_format="xml",
@@ -118,21 +172,26 @@ def _paragraph_chars(tree: _Element) -> int:
     return sum(len(all_text(paragraph).strip()) for paragraph in tree.iter("p"))
 
 
-def _extract_document(tree: _Element, options: HtmlOptions, comments: bool) -> Document | None:
-    """Run trafilatura in recall mode, or balanced mode where recall mode lost the article.
+def _extract_document(tree: _Element, options: HtmlOptions, comments: bool,
+                      choice: ContentChoice) -> Document | None:
+    """Run trafilatura in recall mode, or balanced mode where recall mode lost the article
+    (or balanced mode only, where the page type's :class:`ContentChoice` says so).
 
     cleannews trims what recall mode lets through, and recall mode skips the external
     comparison on long pages: +0.003 F1 on wcxb-dev-articles, -0.0005 on scrapinghub and
     about 25% faster than balanced mode. On a few pages it locks onto one section; there
     the balanced result is taken instead, if longer.
     """
-    if options.favor_precision:
-        return _run_trafilatura(tree, options, recall=False, comments=comments)
-    document = _run_trafilatura(tree, options, recall=True, comments=comments)
+    if options.favor_precision or not choice.recall:
+        return _run_trafilatura(tree, options, recall=False, comments=comments,
+                                links=choice.links)
+    document = _run_trafilatura(tree, options, recall=True, comments=comments,
+                                links=choice.links)
     found = len(document.raw_text or "") if document is not None else 0
     if found >= MIN_PAGE_TEXT_SHARE * _paragraph_chars(tree):
         return document
-    balanced = _run_trafilatura(tree, options, recall=False, comments=comments)
+    balanced = _run_trafilatura(tree, options, recall=False, comments=comments,
+                                links=choice.links)
     if balanced is None or len(balanced.raw_text or "") <= found:
         return document
     return balanced
@@ -188,22 +247,27 @@ def extract_article(
     if not isinstance(html_text, str):
         raise TypeError(f"extract_article takes str, not {type(html_text).__name__}")
     options = options or HtmlOptions()
-    tree = _parse(html_text)
+    tree = parse_html(html_text)
     if tree is None:
-        return Extraction(text="")
+        return Extraction(text="", page_type=classify_html(
+            {**dict.fromkeys(HTML_FEATURES, 0.0), **url_features(url)}))
     json_ld = read_json_ld(tree)
     page = read_metadata(tree, url, json_ld)
     title = choose_title(read_headings(tree), page.title, page.site_name)
-    document = _extract_document(tree, options, comments)
+    page_type = classify_html(html_features(tree, json_ld, url))
+    choice = CONTENT_CHOICES[page_type.label]
+    document = _extract_document(tree, options, comments, choice)
     text, removed = "", tuple[RemovedBlock, ...]()
     if document is not None:
         text, removed = clean_body(document.body, (title, page.title), page.description,
                                    trim_closing=not options.favor_recall,
-                                   markdown=markdown)
+                                   markdown=markdown,
+                                   keep=frozenset() if choice.trim else _UNTRIMMED)
     recovered = _recover_article_body(read_article_body(json_ld), text)
     if recovered is not None:
         text, removed = _drop_headline_line(recovered, (title, page.title)), ()
     if comments and document is not None and document.commentsbody is not None:
         text = f"{text}\n{render_body(document.commentsbody, markdown)}"
     metadata = replace(page, title=title, language=read_language(tree))
-    return Extraction(text=text.strip(), metadata=metadata, removed=removed)
+    return Extraction(text=text.strip(), metadata=metadata, removed=removed,
+                      page_type=page_type)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # lxml is imported at run time only when needed
     from lxml.etree import _Element
 
 __all__ = [
+    "TRIM_STEPS",
     "RemovedBlock",
     "clean_body",
     "is_share_bar",
@@ -90,6 +91,13 @@ _SOCIAL_NETWORK = re.compile(
     r"messenger|tumblr|xing|vk|weibo|line)\b",
     re.IGNORECASE,
 )
+# Every trimming step by the reason it gives; ``clean_body(keep=...)`` leaves some out.
+# "inline_link" is a linked headline between paragraphs (counted as "link_list").
+TRIM_STEPS: tuple[str, ...] = (
+    "photo_credit", "share_bar", "inline_link", "kicker", "headline", "standfirst",
+    "separator", "link_list", "call_to_action", "credit", "contact", "heading", "label",
+)
+
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # \w without the underscore of "___" rules
 _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", ".\"", ".”", ".)")
 _SPACE_CHARACTER = re.compile(r"\s")
@@ -224,52 +232,65 @@ def is_share_bar(text: str) -> bool:
     return len(_SOCIAL_NETWORK.findall(text)) >= MIN_SHARE_BAR_NETWORKS
 
 
-def _drop_inline_boilerplate(body: _Element, removed: list[RemovedBlock]) -> None:
+def _inline_reason(element: _Element) -> str | None:
+    """Why a block inside the text is clutter, or None if it may be text."""
+    if len(all_text(element)) > MAX_INLINE_BOILERPLATE_CHARS:
+        return None  # a paragraph: none of the rules below can fire on it
+    text = block_text(element)
+    if _PHOTO_CREDIT.match(text):
+        return "photo_credit"
+    if is_share_bar(text):
+        return "share_bar"
+    if (element.tag == "p" and element.find(".//ref") is not None
+            and not text.endswith(_SENTENCE_ENDS)
+            and len(WORD.findall(text)) <= MAX_INLINE_LINK_WORDS
+            and _link_share(element) >= MIN_INLINE_LINK_SHARE):
+        # "READ MORE: Storm hits coast" between two paragraphs: a linked headline. A
+        # linked sentence (it ends in a full stop) is the writer's own text.
+        return "inline_link"
+    return None
+
+
+def _drop_inline_boilerplate(body: _Element, removed: list[RemovedBlock],
+                             keep: frozenset[str]) -> None:
     """Remove, anywhere in the text, photo credits and links to other stories that stand alone."""
     for element in list(body):
-        if len(all_text(element)) > MAX_INLINE_BOILERPLATE_CHARS:
-            continue  # a paragraph: none of the rules below can fire on it
-        text = block_text(element)
-        if _PHOTO_CREDIT.match(text):
-            _remove(element, "photo_credit", removed)
-        elif is_share_bar(text):
-            _remove(element, "share_bar", removed)
-        elif (element.tag == "p" and element.find(".//ref") is not None
-              and not text.endswith(_SENTENCE_ENDS)
-              and len(WORD.findall(text)) <= MAX_INLINE_LINK_WORDS
-              and _link_share(element) >= MIN_INLINE_LINK_SHARE):
-            # "READ MORE: Storm hits coast" between two paragraphs: a linked headline. A
-            # linked sentence (it ends in a full stop) is the writer's own text.
-            _remove(element, "link_list", removed)
+        reason = _inline_reason(element)
+        if reason is not None and reason not in keep:
+            # an inline linked headline is counted with the link lists that close a text
+            _remove(element, "link_list" if reason == "inline_link" else reason, removed)
 
 
 def _trim_opening(body: _Element, titles: tuple[str | None, ...], description: str | None,
-                  removed: list[RemovedBlock]) -> None:
+                  removed: list[RemovedBlock], keep: frozenset[str]) -> None:
     """Remove the headline, the short kicker blocks above it and the standfirst below it."""
     blocks = list(body)[:HEADLINE_WINDOW_BLOCKS]
     for index, element in enumerate(blocks):
         if not any(same_headline(block_text(element), title) for title in titles):
             continue
         above = blocks[:index]
-        if all(len(WORD.findall(block_text(b))) <= MAX_KICKER_WORDS for b in above):
+        if "kicker" not in keep and all(
+                len(WORD.findall(block_text(b))) <= MAX_KICKER_WORDS for b in above):
             for kicker in above:
                 _remove(kicker, "kicker", removed)
-        _remove(element, "headline", removed)
+        if "headline" not in keep:
+            _remove(element, "headline", removed)
         break
     # The standfirst (dek) is set as a heading under the headline and usually doubles as
     # the page description. Only a heading: a first paragraph equal to the description is
     # the lede, which many sites copy into the description, and it is article text.
-    if len(body) > 1 and body[0].tag == "head" and same_headline(block_text(body[0]), description):
+    if ("standfirst" not in keep and len(body) > 1 and body[0].tag == "head"
+            and same_headline(block_text(body[0]), description)):
         _remove(body[0], "standfirst", removed)
 
 
-def _trim_closing(body: _Element, removed: list[RemovedBlock]) -> None:
+def _trim_closing(body: _Element, removed: list[RemovedBlock], keep: frozenset[str]) -> None:
     """Remove boilerplate blocks from the end until a block that may be article text.
 
     A separator ("___") near the end closes the story: the few short blocks after it are
     notes about the story (contributors, where to read more), removed with it.
     """
-    blocks = list(body)
+    blocks = list(body) if "separator" not in keep else []
     for index in range(max(1, len(blocks) - SEPARATOR_WINDOW_BLOCKS), len(blocks)):
         after = blocks[index + 1:]
         if (not _LETTER_OR_DIGIT.search(block_text(blocks[index]))
@@ -281,7 +302,7 @@ def _trim_closing(body: _Element, removed: list[RemovedBlock]) -> None:
     while len(body) > 1:
         element = body[-1]
         reason = _closing_reason(element)
-        if reason is None:
+        if reason is None or reason in keep:
             return
         _remove(element, reason, removed)
 
@@ -300,19 +321,20 @@ def render_body(body: _Element, markdown: bool = False) -> str:
 
 
 def clean_body(body: _Element, titles: tuple[str | None, ...], description: str | None = None,
-               trim_closing: bool = True, markdown: bool = False
-               ) -> tuple[str, tuple[RemovedBlock, ...]]:
+               trim_closing: bool = True, markdown: bool = False,
+               keep: frozenset[str] = frozenset()) -> tuple[str, tuple[RemovedBlock, ...]]:
     """Trim the edges of trafilatura's output tree (modified in place); return its text.
 
     ``titles`` are the headline and the page title: a leading block matching either is
     the headline. ``trim_closing`` False keeps what closes the text (for --favor-recall).
-    ``markdown`` renders the trimmed tree as markdown instead of plain text.
+    ``markdown`` renders the trimmed tree as markdown instead of plain text. ``keep``
+    names trimming steps (:data:`TRIM_STEPS`) not to take: their blocks stay.
     """
     if body is None:
         return "", ()
     removed: list[RemovedBlock] = []
-    _drop_inline_boilerplate(body, removed)
-    _trim_opening(body, titles, description, removed)
+    _drop_inline_boilerplate(body, removed, keep)
+    _trim_opening(body, titles, description, removed, keep)
     if trim_closing:
-        _trim_closing(body, removed)
+        _trim_closing(body, removed, keep)
     return render_body(body, markdown), tuple(removed)

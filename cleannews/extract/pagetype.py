@@ -1,0 +1,168 @@
+"""The HTML features of a page for the page-type model (:mod:`cleannews.pagetype`), read
+from the parsed page before trafilatura runs: what the page declares itself to be (JSON-LD
+``@type``, ``og:type``), how its text is laid out (paragraphs, links, forms, repeated
+blocks) and what its markup and text name (posts, comments, prices, shop buttons).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from cleannews.pagetype.features import (
+    CURRENCY_SIGNS,
+    HTML_FEATURES,
+    POST_WORDS,
+    SHOP_BUTTON,
+    url_features,
+)
+
+if TYPE_CHECKING:  # lxml is imported at run time only when needed
+    from lxml.etree import _Element
+
+__all__ = ["html_features"]
+
+# JSON-LD types by what they say a page is; a page may declare several.
+_LD_TYPES: dict[str, frozenset[str]] = {
+    "ld_article": frozenset({
+        "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+        "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
+        "scholarlyarticle", "socialmediaposting", "techarticle", "report"}),
+    "ld_product": frozenset({"product", "offer", "aggregateoffer", "productgroup", "car",
+                             "individualproduct", "productmodel"}),
+    "ld_forum": frozenset({"discussionforumposting", "qapage", "question", "answer",
+                           "comment"}),
+    "ld_list": frozenset({"itemlist", "collectionpage", "searchresultspage", "listitem",
+                          "offercatalog"}),
+    "ld_faq": frozenset({"faqpage"}),
+    "ld_howto": frozenset({"howto", "recipe", "course"}),
+    "ld_event": frozenset({"event", "place", "localbusiness", "organization", "service",
+                           "store", "restaurant", "hotel", "jobposting"}),
+    "ld_software": frozenset({"softwareapplication", "webapplication", "mobileapplication",
+                              "softwaresourcecode", "apireference"}),
+}
+_WEBPAGE_TYPES = frozenset({"webpage", "website", "breadcrumblist", "imageobject",
+                            "searchaction", "person", "wpheader", "wpfooter",
+                            "sitenavigationelement", "readaction", "entrypoint"})
+# class and id words (lower-cased) of the blocks a forum thread, a comment section or a
+# shop is built of
+_POST_MARKUP = re.compile(r"post|thread|topic|message|repl|answer|forum")
+_COMMENT_MARKUP = re.compile(r"comment")
+_PRODUCT_MARKUP = re.compile(r"product|cart|basket|sku|offer|checkout|add-to")
+_PRICE_MARKUP = re.compile(r"price")
+# The text of a very long page is read up to here for prices and words.
+MAX_SCANNED_CHARS = 20_000
+
+
+def _log(count: float) -> float:
+    return math.log1p(max(0.0, count))
+
+
+def _ld_types(objects: list[dict[str, object]]) -> set[str]:
+    """Every @type the page's JSON-LD declares, its main entity's included, case-folded."""
+    found: set[str] = set()
+    pending: list[object] = list(objects)
+    seen = 0
+    while pending and seen < 500:
+        node = pending.pop()
+        seen += 1
+        if isinstance(node, list):
+            pending.extend(node)
+        elif isinstance(node, dict):
+            kind = node.get("@type")
+            for name in kind if isinstance(kind, list) else [kind]:
+                if isinstance(name, str):
+                    found.add(name.rsplit("/", 1)[-1].casefold())
+            pending.extend(value for value in node.values() if isinstance(value, (dict, list)))
+    return found
+
+
+def _chars(pieces: list[object]) -> int:
+    return sum(len(str(piece).strip()) for piece in pieces)
+
+
+def _strings(tree: _Element, path: str) -> list[object]:
+    found = tree.xpath(path, smart_strings=False)
+    return list(found) if isinstance(found, list) else []
+
+
+def _count(tree: _Element, *tags: str) -> float:
+    """log1p of how many elements of these tags the page has (counted by libxml2)."""
+    counts = [tree.xpath(f"count(//{tag})") for tag in tags]
+    return _log(sum(count for count in counts if isinstance(count, float)))
+
+
+def html_features(tree: _Element, json_ld: list[dict[str, object]],
+                  url: str | None) -> dict[str, float]:
+    """The features of :data:`~cleannews.pagetype.features.HTML_FEATURES` for a parsed page.
+
+    Everything is counted by libxml2 (XPath) or by a regex over one joined string: a
+    page's features cost a few milliseconds.
+
+    >>> import trafilatura
+    >>> page = trafilatura.load_html("<html><head><meta property='og:type' content='product'>"
+    ...     "</head><body><form><button>Add to cart</button></form><p>$19.99</p></body></html>")
+    >>> features = html_features(page, [], "https://shop.example/p/12")
+    >>> features["og_product"], features["log_prices"] > 0, features["url_product"]
+    (1.0, True, 1.0)
+    """
+    values = dict.fromkeys(HTML_FEATURES, 0.0)
+    types = _ld_types(json_ld)
+    for name, group in _LD_TYPES.items():
+        values[name] = float(bool(types & group))
+    values["ld_webpage_only"] = float(bool(types) and types <= _WEBPAGE_TYPES)
+    og_type = " ".join(str(value) for value in _strings(
+        tree, '//meta[@property="og:type" or @name="og:type"]/@content')).casefold()
+    values["og_article"] = float("article" in og_type)
+    values["og_product"] = float("product" in og_type)
+    values["og_website"] = float("website" in og_type)
+    values["og_other"] = float(bool(og_type) and not any(
+        word in og_type for word in ("article", "product", "website")))
+
+    texts = _strings(tree, "//body//text()")
+    hidden = _chars(_strings(tree, "//body//*[self::script or self::style or self::noscript "
+                                   "or self::template]//text()"))
+    total = max(1, _chars(texts) - hidden)
+    values["log_text_chars"] = _log(total)
+    values["paragraph_share"] = min(1.0, _chars(_strings(tree, "//body//p//text()")) / total)
+    values["link_share"] = min(1.0, _chars(_strings(tree, "//body//a//text()")) / total)
+    values.update({
+        "log_links": _count(tree, "a"), "log_forms": _count(tree, "form"),
+        "log_inputs": _count(tree, "input", "select", "textarea"),
+        "log_buttons": _count(tree, "button"), "log_paragraphs": _count(tree, "p"),
+        "log_list_items": _count(tree, "li"), "log_headings": _count(tree, "h2", "h3", "h4"),
+        "log_tables": _count(tree, "table"), "log_code": _count(tree, "pre", "code"),
+        "log_article_tags": _count(tree, "article"), "log_time_tags": _count(tree, "time"),
+        "log_images": _count(tree, "img"), "log_h1": _count(tree, "h1"),
+    })
+    values["has_article_tag"] = float(values["log_article_tags"] > 0)
+    values["has_h1"] = float(values["log_h1"] > 0)
+    # class and id names, one a line: how often they name posts, comments, products, prices
+    names = "\n".join(str(name) for name in _strings(tree, "//@class | //@id")).lower()
+    values["log_post_markup"] = _log(len(_POST_MARKUP.findall(names)))
+    values["log_comment_markup"] = _log(len(_COMMENT_MARKUP.findall(names)))
+    values["log_product_markup"] = _log(len(_PRODUCT_MARKUP.findall(names)))
+    values["log_price_markup"] = _log(len(_PRICE_MARKUP.findall(names)))
+    # blocks of one class repeated down the page: the items of a listing, a thread's posts
+    blocks = Counter(str(name) for name in _strings(
+        tree, "//div/@class | //li/@class | //article/@class | //section/@class | //tr/@class"))
+    values["repeated_siblings"] = _log(max(blocks.values(), default=0))
+    scanned = " ".join(str(piece) for piece in texts)[:MAX_SCANNED_CHARS].lower()
+    values["log_prices"] = _log(sum(scanned.count(sign) for sign in CURRENCY_SIGNS))
+    values["log_shop_words"] = _log(len(SHOP_BUTTON.findall(scanned)))
+    values["log_post_words"] = _log(len(POST_WORDS.findall(scanned)))
+    values.update(url_features(url))
+    return values
+
+
+def page_features(html_text: str, url: str | None = None) -> dict[str, float]:
+    """:func:`html_features` of a page given as HTML text (for training; empty page: zeros)."""
+    from cleannews.extract.article import parse_html
+    from cleannews.extract.markup import read_json_ld
+
+    tree = parse_html(html_text)
+    if tree is None:
+        return {**dict.fromkeys(HTML_FEATURES, 0.0), **url_features(url)}
+    return html_features(tree, read_json_ld(tree), url)
