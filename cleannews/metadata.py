@@ -143,7 +143,7 @@ def _parse_day(found: str) -> tuple[int, int, int] | None:
     word_day = next((n for n in numbers if n < 32), None)
     if month is None or word_year is None or word_day is None:
         return None
-    if word_year > MAX_YEAR and MIN_YEAR <= word_year - clean_patterns.BUDDHIST_ERA_OFFSET:
+    if word_year > MAX_YEAR and word_year - clean_patterns.BUDDHIST_ERA_OFFSET >= MIN_YEAR:
         word_year -= clean_patterns.BUDDHIST_ERA_OFFSET  # a Thai date: "15 มีนาคม 2567"
     return word_year, month, word_day
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import pytest
 
 from cleannews.lines import DropReason, LinkFarm, clean_lines
+from cleannews.lines.counts import PageCounts
 from cleannews.lines.features import FEATURE_NAMES
 from cleannews.lines.judge import FALLBACK_SCORE_FACTOR, decision_threshold
 from cleannews.lines.model import (
@@ -21,7 +22,6 @@ from cleannews.lines.model import (
     load_default_model,
     load_flat_model,
 )
-from cleannews.lines.counts import PageCounts
 from cleannews.lines.rules import Verdict
 from cleannews.lines.split import SourceLine, is_flat
 

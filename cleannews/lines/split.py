@@ -395,8 +395,8 @@ def _unwrap_at_spaces(raw: list[str]) -> list[tuple[int, str]]:
     with Chinese or Japanese on both sides, was broken so.
 
     >>> wrapped = ["据新华社报道，国家统计局周二公布的数据显示，今年前三季度 GDP 同比增长 5.2%，"
-    ...            "高于市场预期。分析人士认为，消费和 AI", "相关投资是主要动力，而房地产市场仍然拖累经济。",
-    ...            "", "下一段。"]
+    ...            "高于市场预期。分析人士认为，消费和 AI",
+    ...            "相关投资是主要动力，而房地产市场仍然拖累经济。", "", "下一段。"]
     >>> [(number, text[-26:]) for number, text in _unwrap_at_spaces(wrapped)]
     [(1, 'AI 相关投资是主要动力，而房地产市场仍然拖累经济。'), (3, ''), (4, '下一段。')]
     """
