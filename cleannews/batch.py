@@ -1,20 +1,24 @@
 """Many inputs: read paths (walking directories in sorted order) and clean each in turn.
 
-Every input gives exactly one record. A file that cannot be read (missing, no permission,
-a symbolic link that loops or leads nowhere, a gzip file that is broken or decompresses
-past the size limit), a special file met in a directory walk (a pipe would block the run),
-and a directory named on the command line that holds no file each give an error record of
-stage ``read``, and the run goes on.
+Every input gives exactly one record. A compressed file (gzip, bzip2, xz or zstd, known by
+its first bytes, whatever its name) is decompressed. A file that cannot be read (missing,
+no permission, a symbolic link that loops or leads nowhere, a compressed file that is
+broken or decompresses past the size limit), a special file met in a directory walk (a
+pipe would block the run), and a directory named on the command line that holds no file
+each give an error record of stage ``read``, and the run goes on.
 """
 
 from __future__ import annotations
 
+import bz2
 import gzip
 import io
 import logging
+import lzma
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import BinaryIO
 
 from cleannews.data import Metadata
@@ -65,10 +69,10 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
 def read_input(path: str, stdin: BinaryIO | None, max_bytes: int) -> bytes:
     """Read a whole input, or one byte past ``max_bytes`` (0: no limit; then it is too large).
 
-    A gzip-compressed input (saved pages often are: ``page.html.gz``), recognised by its
-    first bytes, is decompressed, and the limit applies to what it holds: a small file that
-    decompresses to gigabytes (a "gzip bomb") is stopped one byte past the limit, and
-    raises :class:`InputTooLargeError`, which says so.
+    A compressed input (saved pages often are: ``page.html.gz``; crawls use bzip2, xz and
+    zstd too), recognised by its first bytes, is decompressed, and the limit applies to
+    what it holds: a small file that decompresses to gigabytes (a "gzip bomb") is stopped
+    one byte past the limit, and raises :class:`InputTooLargeError`, which says so.
     """
     size = max_bytes + 1 if max_bytes else -1
     if path == STDIN:
@@ -79,28 +83,83 @@ def read_input(path: str, stdin: BinaryIO | None, max_bytes: int) -> bytes:
         return _read_whole(handle, size, max_bytes)
 
 
-GZIP_MAGIC = b"\x1f\x8b"
+# The compressions an input may come in, by the bytes it starts with.
+COMPRESSIONS: tuple[tuple[bytes, str], ...] = (
+    (b"\x1f\x8b", "gzip"),
+    (b"BZh", "bzip2"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"\x28\xb5\x2f\xfd", "zstd"),
+)
+_LONGEST_MAGIC = max(len(magic) for magic, _ in COMPRESSIONS)
+_BZIP2_BLOCK_SIZES = frozenset(bytes([digit]) for digit in b"123456789")
+
+
+def compression_of(head: bytes) -> str | None:
+    """The compression an input starting with ``head`` is in (None if none).
+
+    >>> compression_of(b"BZh91AY&SY"), compression_of(b"BZhang Wei"), compression_of(b"<html>")
+    ('bzip2', None, None)
+    """
+    for magic, name in COMPRESSIONS:
+        # "BZh" starts words too; bzip2 follows it with a block size from 1 to 9.
+        if head.startswith(magic) and (name != "bzip2" or head[3:4] in _BZIP2_BLOCK_SIZES):
+            return name
+    return None
 
 
 def _read_whole(handle: BinaryIO, size: int, max_bytes: int) -> bytes:
     """The input's bytes, or one byte past the limit: then the pipeline refuses it."""
-    head = handle.read(2)
-    if head != GZIP_MAGIC:
+    head = handle.read(_LONGEST_MAGIC)
+    name = compression_of(head)
+    if name is None:
         return head + handle.read(size - len(head) if size > 0 else -1)
     # Compressed bytes past the limit decompress past it too: no need to read them.
-    data = _read_gzip(io.BytesIO(head + handle.read(size)), size)
+    data = _decompress(name, io.BytesIO(head + handle.read(size)), size)
     if max_bytes and len(data) > max_bytes:
-        raise InputTooLargeError(f"gzip input decompresses to more than {max_bytes} bytes "
+        raise InputTooLargeError(f"{name} input decompresses to more than {max_bytes} bytes "
                                  "(--max-input-bytes; 0 for no limit)")
     return data
 
 
-def _read_gzip(handle: BinaryIO, size: int) -> bytes:
+def _decompress(name: str, handle: io.BytesIO, size: int) -> bytes:
+    """Up to ``size`` bytes (-1: all) of what the compressed input holds."""
+    # What each library raises for a broken stream (a truncated one: EOFError).
+    broken: tuple[type[Exception], ...] = (OSError, EOFError, ValueError, zlib.error,
+                                           lzma.LZMAError)
     try:
-        with gzip.GzipFile(fileobj=handle) as unzipped:
-            return unzipped.read(size)
-    except (OSError, EOFError, zlib.error) as error:
-        raise OSError(f"not a readable gzip file: {error}") from error
+        if name == "gzip":
+            with gzip.GzipFile(fileobj=handle) as stream:
+                return stream.read(size)
+        if name == "bzip2":
+            with bz2.BZ2File(handle) as stream:
+                return stream.read(size)
+        if name == "xz":
+            with lzma.LZMAFile(handle) as stream:
+                return stream.read(size)
+        import zstandard  # imported on first use: most inputs are not zstd
+
+        broken += (zstandard.ZstdError,)
+        return _read_zstd(zstandard, handle, size)
+    except broken as error:
+        raise OSError(f"not a readable {name} file: {error}") from error
+
+
+def _read_zstd(zstandard: ModuleType, handle: io.BytesIO, size: int) -> bytes:
+    """Every frame of a zstd input, up to ``size`` bytes. Its reader returns what it could
+    decode of a stream that ends early without a word (gzip, bzip2 and xz raise EOFError),
+    so the length the first frame declares is checked."""
+    with zstandard.ZstdDecompressor().stream_reader(
+            handle, read_across_frames=True, closefd=False) as stream:
+        data: bytes = stream.read(size)
+    if size < 0 or len(data) < size:
+        declared = zstandard.frame_content_size(handle.getvalue()[:ZSTD_FRAME_HEADER_MAX])
+        if declared >= 0 and len(data) < declared:
+            raise OSError(f"the stream ends early ({len(data)} of {declared} bytes)")
+    return data
+
+
+# The longest a zstd frame's header can be (the format's specification).
+ZSTD_FRAME_HEADER_MAX = 18
 
 
 def read_documents(

@@ -28,7 +28,7 @@ STAGES: tuple[Stage, ...] = get_args(Stage)
 # Every error type a record can carry, and what it means.
 ERROR_TYPES: dict[str, str] = {
     "unreadable": "the input could not be read: missing, no permission, a broken link or "
-                  "gzip file, a directory that holds no file, or not a regular file",
+                  "compressed file, a directory that holds no file, or not a regular file",
     "input_too_large": "the input (after decompression) is over --max-input-bytes",
     "unsupported_format": "the input is a known binary format (PDF, ZIP, an image, ...)",
     "binary_input": "the input looks like a binary file, not HTML or text",

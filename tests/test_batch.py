@@ -181,3 +181,47 @@ def test_a_path_that_is_not_utf8_gives_a_record(path: str) -> None:
     assert isinstance(record, ErrorRecord)
     assert record.error.type == "unreadable"
     assert len(record.id) == 16
+
+
+def _compress(name: str, data: bytes) -> bytes:
+    import bz2
+    import gzip
+    import lzma
+
+    import zstandard
+
+    compressors = {"gzip": gzip.compress, "bzip2": bz2.compress, "xz": lzma.compress,
+                   "zstd": zstandard.ZstdCompressor().compress}
+    return compressors[name](data)
+
+
+COMPRESSIONS = ["gzip", "bzip2", "xz", "zstd"]
+
+
+@pytest.mark.parametrize("name", COMPRESSIONS)
+def test_compressed_inputs_are_known_by_their_first_bytes(tmp_path: Path, name: str) -> None:
+    """Whatever the file is called: crawls name their files in many ways."""
+    page = tmp_path / "page.txt"
+    page.write_bytes(_compress(name, f"Home > News\n{BODY}\n".encode()))
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(_compress(name, BODY.encode() * 50)[:-20])  # truncated
+    good, bad = list(clean_paths([str(page), str(broken)]))
+    assert good.status == "ok" and good.to_dict()["text"] == BODY.strip()
+    assert isinstance(bad, ErrorRecord)
+    assert (bad.error.type, bad.error.stage) == ("unreadable", "read")
+    assert f"not a readable {name} file" in bad.error.message
+
+
+@pytest.mark.parametrize("name", COMPRESSIONS)
+def test_a_compression_bomb_stops_at_the_limit(tmp_path: Path, name: str) -> None:
+    bomb = tmp_path / "bomb.html"
+    bomb.write_bytes(_compress(name, bytes(10_000_000)))  # 10 MB of zeros in a few KB
+    (record,) = clean_paths([str(bomb)], Options(limits=Limits(max_input_bytes=1_000_000)))
+    assert isinstance(record, ErrorRecord)
+    assert (record.error.stage, record.error.type) == ("read", "input_too_large")
+    assert f"{name} input decompresses to more than 1000000 bytes" in record.error.message
+
+
+def test_text_starting_like_a_bzip2_header_is_text() -> None:
+    (record,) = clean_paths(["-"], stdin=io.BytesIO(f"BZhang Wei reports.\n{BODY}".encode()))
+    assert record.status == "ok"
