@@ -8,6 +8,7 @@ order, so a stream of them loads into one table.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterable
@@ -24,12 +25,13 @@ __all__ = [
     "ErrorInfo",
     "ErrorRecord",
     "Record",
+    "text_hash",
     "to_json_line",
     "write_jsonl",
 ]
 
 # Bump on any change to the keys or their meaning, and note it in CHANGELOG.md.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # A record's keys, in order: who made it and from what, what kind of page it is, the
 # metadata, the text, what the input was, what was removed, and the error (null unless
@@ -37,7 +39,7 @@ SCHEMA_VERSION = 2
 FIELDS: tuple[str, ...] = (
     "schema_version", "cleannews_version", "id", "source", "status", "page_type",
     "page_type_confidence", *METADATA_FIELDS,
-    "text", "input_kind", "encoding", "encoding_confidence", "decode_lossy", "removed",
+    "text", "text_hash", "input_kind", "encoding", "encoding_confidence", "decode_lossy", "removed",
     "boilerplate", "error",
 )
 
@@ -70,12 +72,18 @@ class Record:
     def status(self) -> str:
         return "ok" if self.text.strip() else "empty"
 
+    @property
+    def text_hash(self) -> str | None:
+        """:func:`text_hash` of the text (None when it is empty)."""
+        return text_hash(self.text) if self.text.strip() else None
+
     def to_dict(self) -> dict[str, Any]:
         """Return the record as JSON-safe values, keys in :data:`FIELDS` order."""
         return _flat(self.id, self.source, self.status, self.metadata, {
             "page_type": self.page_type,
             "page_type_confidence": self.page_type_confidence,
             "text": self.text,
+            "text_hash": self.text_hash,
             "input_kind": self.input_kind,
             "encoding": self.encoding,
             "encoding_confidence": self.encoding_confidence,
@@ -122,6 +130,18 @@ class ErrorRecord:
         })
 
 
+def text_hash(text: str) -> str:
+    """A digest of a text that two copies share whatever their case and white space: the
+    first 32 hex digits of the SHA-256 of its words, lower-cased (``str.casefold``) and
+    joined by single spaces. Exact duplicates have equal hashes, for dedup downstream.
+
+    >>> text_hash("The  museum\\nreopened.") == text_hash("the museum REOPENED.")
+    True
+    """
+    words = " ".join(text.casefold().split())
+    return hashlib.sha256(words.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
 def _flat(record_id: str, source: str, status: str, metadata: Metadata,
           values: dict[str, Any]) -> dict[str, Any]:
     """One record as a flat dict in :data:`FIELDS` order: the one place records take shape."""
@@ -136,7 +156,7 @@ def to_json_line(record: Record | ErrorRecord) -> str:
     """Serialize a record as one line of JSON, ending in a newline.
 
     >>> to_json_line(ErrorRecord("x", "-", ErrorInfo("read", "unreadable", "gone")))[:36]
-    '{"schema_version": 2, "cleannews_ver'
+    '{"schema_version": 3, "cleannews_ver'
     """
     line = json.dumps(record.to_dict(), ensure_ascii=False)
     # Lone surrogates (from text decoded with surrogateescape upstream, or a library) cannot

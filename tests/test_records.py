@@ -24,7 +24,7 @@ def _error() -> ErrorRecord:
 def test_keys_in_fixed_order() -> None:
     line = to_json_line(_record(title="T", tags=("a", "b"), removed={"navigation": 1}))
     assert list(json.loads(line)) == list(FIELDS)
-    assert line.startswith('{"schema_version": 2, "cleannews_version": ')
+    assert line.startswith('{"schema_version": 3, "cleannews_version": ')
 
 
 def test_error_records_share_the_keys() -> None:
@@ -42,7 +42,7 @@ def test_schema_and_version_in_every_record() -> None:
 
     for record in (_record(), _error()):
         values = record.to_dict()
-        assert values["schema_version"] == SCHEMA_VERSION == 2
+        assert values["schema_version"] == SCHEMA_VERSION == 3
         assert values["cleannews_version"] == __version__
 
 
@@ -124,3 +124,14 @@ def test_error_record_carries_the_callers_url() -> None:
                          metadata=Metadata(url="https://example.com/a"))
     values = record.to_dict()
     assert values["url"] == "https://example.com/a" and values["title"] is None
+
+
+def test_text_hash_is_equal_for_exact_duplicates_and_null_without_text() -> None:
+    first = Record("a", "-", "The museum reopened.\nIt was closed.", "text", "utf-8", 1.0)
+    copy = Record("b", "-", "the museum  reopened.  It was CLOSED.", "html", "utf-8", 1.0)
+    other = Record("c", "-", "The museum closed.", "text", "utf-8", 1.0)
+    assert first.to_dict()["text_hash"] == copy.to_dict()["text_hash"]
+    assert first.text_hash != other.text_hash and len(str(first.text_hash)) == 32
+    assert Record("d", "-", " \n", "text", "utf-8", 1.0).to_dict()["text_hash"] is None
+    error = ErrorRecord("e", "-", ErrorInfo("read", "unreadable", "gone"))
+    assert error.to_dict()["text_hash"] is None
