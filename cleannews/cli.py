@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
+from contextlib import ExitStack
+from dataclasses import dataclass, field
 from typing import BinaryIO, cast
 
 import click
@@ -19,6 +20,7 @@ from cleannews import __version__
 from cleannews.batch import STDIN, clean_paths, read_documents
 from cleannews.detect import Kind
 from cleannews.errors import CleannewsError
+from cleannews.filters import RecordFilter
 from cleannews.limits import DEFAULT_MAX_MEMORY_MB, memory_limit
 from cleannews.options import OUTPUT_FORMATS, HtmlOptions, Limits, Options, OutputFormat
 from cleannews.output import Sink, interrupts, leave_quietly_for_a_closed_pipe, open_output
@@ -136,12 +138,25 @@ def _write_explanation(explanation: Explanation, out: Sink) -> None:
               help="Cap the process's memory (address space, where the platform allows it): "
                    "a page that needs more gives an error record of type out_of_memory and "
                    "the run goes on; 0 for no limit.")
+@click.option("--min-words", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Drop records of fewer than N words (Chinese, Japanese, Thai... counted "
+                   "by characters); the summary counts them.")
+@click.option("--language", "languages", default="", metavar="CODE[,CODE]",
+              help="Keep only records in these languages (ISO 639-1 codes, e.g. en,de); "
+                   "the summary counts the rest.")
+@click.option("--dedup", is_flag=True,
+              help="Drop a record whose text repeats an earlier one's (equal text_hash: the "
+                   "same words, whatever their case and spacing).")
+@click.option("--keep-dropped", default=None, metavar="FILE",
+              help="Write the records that --min-words, --language or --dedup drop here, as "
+                   "JSON Lines.")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings or summary on standard error.")
 @click.version_option(__version__, "-V", "--version")
 def main(paths: tuple[str, ...], output: str, text_only: bool, explain: bool,
          input_kind: str | None, url: str | None, favor_precision: bool, favor_recall: bool,
          include_comments: bool, include_tables: bool, output_format: str, classify_html: bool,
          max_input_bytes: int, timeout_seconds: float, max_input_lines: int, max_memory_mb: int,
+         min_words: int, languages: str, dedup: bool, keep_dropped: str | None,
          quiet: bool) -> None:
     """Turn raw scraped pages (HTML or dumped text) into clean article text and metadata.
 
@@ -159,6 +174,12 @@ def main(paths: tuple[str, ...], output: str, text_only: bool, explain: bool,
         raise click.UsageError("--favor-precision and --favor-recall exclude each other")
     if text_only and explain:
         raise click.UsageError("--text and --explain exclude each other")
+    keep = RecordFilter(min_words=min_words, dedup=dedup, languages=frozenset(
+        code.strip().lower() for code in languages.split(",") if code.strip()))
+    if explain and keep.active:
+        raise click.UsageError("--explain takes no --min-words, --language or --dedup")
+    if keep_dropped is not None and not keep.active:
+        raise click.UsageError("--keep-dropped needs --min-words, --language or --dedup")
     stdin = _binary_stdin()
     if not paths:
         if stdin is None or stdin.isatty():
@@ -173,10 +194,12 @@ def main(paths: tuple[str, ...], output: str, text_only: bool, explain: bool,
         limits=Limits(max_input_bytes=max_input_bytes, max_input_lines=max_input_lines,
                       timeout_seconds=timeout_seconds),
     )
-    tally = Tally()
+    tally = Tally(keep=keep)
     try:
         with (interrupts.installed(), memory_limit(max_memory_mb * 1024 * 1024),
-              open_output(output) as sink):
+              open_output(output) as sink, ExitStack() as dropped_output):
+            if keep_dropped is not None:
+                tally.dropped_sink = dropped_output.enter_context(open_output(keep_dropped))
             if explain:
                 _write_explanations(paths, stdin, options, url, sink, tally)
             else:
@@ -194,17 +217,23 @@ def main(paths: tuple[str, ...], output: str, text_only: bool, explain: bool,
     except OSError as error:  # the output: reading errors became error records
         raise click.ClickException(
             f"cannot write {output}: {error.strerror or error}") from error
-    if not quiet and tally.written > 1:
-        click.echo(f"cleannews: {tally.written} inputs, {tally.errors} errors", err=True)
+    inputs = tally.written + sum(keep.dropped.values())
+    if not quiet and (inputs > 1 or keep.dropped):
+        dropped = keep.summary()
+        click.echo(f"cleannews: {inputs} inputs, {tally.errors} errors"
+                   + (f", {dropped}" if dropped else ""), err=True)
     sys.exit(exit_code(tally.written, tally.errors))
 
 
 @dataclass
 class Tally:
-    """How many records a run has written, and how many of them are error records."""
+    """How many records a run has written, how many of them are error records, and which
+    records it keeps (a dataset's switches; the dropped go to ``dropped_sink`` if any)."""
 
     written: int = 0
     errors: int = 0
+    keep: RecordFilter = field(default_factory=RecordFilter)
+    dropped_sink: Sink | None = None
 
 
 def _write(records: Iterable[Record | ErrorRecord], output: Sink, text_only: bool,
@@ -212,6 +241,10 @@ def _write(records: Iterable[Record | ErrorRecord], output: Sink, text_only: boo
     """Write each record as it comes, counting it in ``tally``."""
     for record in records:
         with interrupts.held():  # the record and its count, or neither
+            if tally.keep.drop_reason(record) is not None:
+                if tally.dropped_sink is not None:
+                    tally.dropped_sink.write(to_json_line(record))
+                continue
             if text_only and isinstance(record, ErrorRecord):
                 click.echo(f"cleannews: {record.source}: {record.error.message}", err=True)
             elif text_only and isinstance(record, Record):

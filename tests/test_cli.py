@@ -284,3 +284,35 @@ def test_timeout_seconds_flag(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["--timeout-seconds", "30", str(page)])
     assert result.exit_code == 0
     assert runner.invoke(main, ["--timeout-seconds", "-1", str(page)]).exit_code == 2
+
+
+OTHER = ("Le musée a rouvert lundi après deux ans de travaux qui ont coûté plus de quarante "
+         "millions d'euros, a indiqué la ville.")
+
+
+def test_dataset_switches_drop_and_count(runner: CliRunner, tmp_path: Path) -> None:
+    pages = {"a.txt": BODY, "b.txt": BODY.upper().replace(".", ". "), "c.txt": OTHER,
+             "d.txt": "Too short to keep."}
+    for name, text in pages.items():
+        (tmp_path / name).write_text(f"Home > Culture\n{text}\n", encoding="utf-8")
+    dropped = tmp_path / "dropped.jsonl"
+    result = runner.invoke(main, [str(tmp_path), "--min-words", "8", "--language", "en",
+                                  "--dedup", "--keep-dropped", str(dropped)])
+    assert result.exit_code == 0
+    assert [Path(r["source"]).name for r in _records(result)] == ["a.txt"]
+    assert [Path(json.loads(line)["source"]).name
+            for line in dropped.read_text(encoding="utf-8").splitlines()] == [
+        "b.txt", "c.txt", "d.txt"]
+    assert ("4 inputs, 0 errors, 3 dropped (too_few_words 1, language 1, duplicate 1)"
+            in result.stderr)
+
+
+def test_error_records_are_never_dropped(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, [str(tmp_path / "missing.txt"), "--min-words", "5"])
+    assert result.exit_code == 1
+    assert [r["status"] for r in _records(result)] == ["error"]
+
+
+@pytest.mark.parametrize("args", [["--keep-dropped", "x.jsonl"], ["--explain", "--dedup"]])
+def test_dataset_switch_usage_errors(runner: CliRunner, args: list[str]) -> None:
+    assert runner.invoke(main, args, input=PAGE).exit_code == 2
