@@ -69,8 +69,10 @@ def test_an_interrupt_leaves_whole_records(many_pages: Path, tmp_path: Path,
                                            signal_number: int, to_file: bool) -> None:
     out = tmp_path / "out.jsonl"
     argv = [*CLEANNEWS, str(many_pages), *(["-o", str(out)] if to_file else [])]
+    # Unbuffered: a buffered readline may take the second record into its buffer too, where
+    # communicate(), which reads the pipe itself, would never see it.
     with subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          stdin=subprocess.DEVNULL) as process:
+                          stdin=subprocess.DEVNULL, bufsize=0) as process:
         assert process.stderr is not None and process.stdout is not None
         if to_file:  # wait for the first record in the file being written
             while not _has_records(tmp_path.glob(".out.jsonl.*.partial")):
