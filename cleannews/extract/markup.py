@@ -77,10 +77,11 @@ _NOT_BYLINE_ID = re.compile(r"^comments|comment-?list|ProductReviews")
 _PRUNED_TAGS = frozenset({"a", "div", "section", "span"})
 # trafilatura's length limit for a byline found by searching the markup.
 MAX_SEARCHED_BYLINE_CHARS = 120
-_BYLINE_PREFIX = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
+# "By" in the languages whose bylines say it before the name.
+_BY = "by|von|par|por|di|door|av|af"
+_BYLINE_PREFIX = re.compile(rf"^(?:{_BY})\s+", re.IGNORECASE)
 # "Written by", "Recipe by", "Kommentar von": up to two words before the byline's "by".
-_LONG_BYLINE_PREFIX = re.compile(
-    r"^(?:[^\W\d]+\s+){1,2}(?:by|von|par|por|di|door|av|af)\s+(?=\S)", re.IGNORECASE)
+_LONG_BYLINE_PREFIX = re.compile(rf"^(?:[^\W\d]+\s+){{1,2}}(?:{_BY})\s+(?=\S)", re.IGNORECASE)
 # Where a byline found in the markup runs on into its date stamp or the writer's role.
 _BYLINE_END = re.compile(
     r"\s*(?:[•|·]|\b(?:published|updated|posted|commented|veröffentlicht|aktualisiert|"
@@ -478,8 +479,8 @@ def choose_author(tree: _Element, article: dict[str, object], meta_author: str |
         (lambda: _split_authors(_markup_author(tree)), True))
     for source, searched in sources:  # the later ones cost more: they run only when needed
         found = usable(source(), searched)
-        persons = [name for name in found if _fold(name) not in publication]
-        if persons or found:
+        if found:
+            persons = [name for name in found if _fold(name) not in publication]
             return "; ".join(persons or found)
     return None
 

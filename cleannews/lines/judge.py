@@ -452,7 +452,7 @@ def _drop_trailing_labels(judged: list[JudgedLine]) -> None:
         if not line.kept:
             continue
         text = line.text.rstrip()
-        if not (text.endswith((":", "：")) or not _LETTER.search(text)):
+        if _LETTER.search(text) and not text.endswith((":", "：")):
             return
         judged[index] = JudgedLine(line.number, line.text, DropReason.NAVIGATION, line.score,
                                    "trailing_label")

@@ -372,10 +372,12 @@ COMBINING_MARKS = (
 # Letters of a word, with its combining marks ("मार्च" and "มีนาคม" are one word each).
 WORD_LETTERS = rf"(?:[^\W\d]|[{COMBINING_MARKS}\u0e00-\u0e4e\u0e80-\u0ecd])+"
 
-# Characters that end a sentence: Latin and Cyrillic, CJK (full and half width), Arabic and
-# Urdu, Devanagari and Bengali (danda), Armenian, Ethiopic, Myanmar, Khmer and Tibetan, and
-# the closing quotes and brackets after them.
-SENTENCE_END = ".!?…。！？．｡」』”\"'’)»:;؟۔।॥։።፧။។៕།"
+# The marks that end a sentence: Latin and Cyrillic, CJK, Arabic and Urdu, Devanagari and
+# Bengali (danda), Armenian, Ethiopic, Myanmar, Khmer and Tibetan.
+SENTENCE_MARKS = ".!?。！？؟۔।॥։።፧။។៕།"
+# What a line that ends a sentence ends with: those marks, an ellipsis, CJK full stops of
+# other widths, a colon or semicolon, and the closing quotes and brackets after them.
+SENTENCE_END = SENTENCE_MARKS + "…．｡」』”\"'’)»:;"
 
 # --- List items: one set of marks, four readings of it ------------------------------------
 # The marks dumpers put before a list item: markdown's "*", "-" and "+", and the bullets of

@@ -418,9 +418,7 @@ def _named_parts(text: str) -> list[str] | None:
     parts = [part for part in _PARTS.split(rest) if part.strip(_DATE_SEPARATORS)]
     if not parts or word_count(" ".join(parts)) > MAX_BYLINE_WORDS:
         return None
-    words = [w for part in parts for w in part.split()]
-    if not all(w[0].isupper() or (w[0].isalpha() and not w[0].islower())
-               or w.lower() in _NAME_JOINERS for w in words):
+    if not all(_is_name_word(word) for part in parts for word in part.split()):
         return None
     return [part.strip() for part in parts]
 
@@ -439,10 +437,15 @@ def _is_plain_byline(text: str) -> bool:
         # "文/山田太郎" or "記者 山田": a separator or a name-sized rest, not "文化祭に…".
         separated = text[match.end():match.end() + 1] in {" ", "/", ":", "：", "\u3000"}
         return separated or len(names) <= MAX_CJK_NAME_CHARS
-    parts = [w for w in re.split(r"[\s,·•]+", names) if w]
-    # A name starts with a capital, or, in a script without case (Arabic, Thai...), a letter.
-    return all(w[0].isupper() or (w[0].isalpha() and not w[0].islower())
-               or w.lower() in _NAME_JOINERS for w in parts)
+    return all(_is_name_word(word) for word in re.split(r"[\s,·•]+", names) if word)
+
+
+def _is_name_word(word: str) -> bool:
+    """Whether a word can be part of a list of names: it starts with a capital, or, in a
+    script without case (Arabic, Thai...), a letter; or it joins names or is a particle."""
+    first = word[0]
+    return first.isupper() or (first.isalpha() and not first.islower()) or (
+        word.lower() in _NAME_JOINERS)
 
 
 _ISO_DATE = r"\d{4}\s?[-/.年년]\s?\d{1,2}\s?[-/.月월]\s?\d{1,2}(?:\s?[日일])?"
@@ -714,7 +717,7 @@ def is_comment_header(
 MIN_BODY_WORDS = 8
 MIN_MULTI_SENTENCE_WORDS = 40
 MIN_SENTENCE_BREAKS = 2
-_SENTENCE_BREAK = re.compile(r"[.!?。！？؟۔।॥։።፧။។៕།][\"'”’)]?\s+\S|[。！？]")
+_SENTENCE_BREAK = re.compile(rf"[{re.escape(patterns.SENTENCE_MARKS)}][\"'”’)]?\s+\S|[。！？]")
 
 
 def looks_like_body(line: str) -> bool:

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import pairwise
 
 from cleannews.lines import patterns
@@ -299,8 +300,12 @@ def _goes_on(line: str) -> bool:
     return bool(first) and (first.islower() or (first.isalpha() and not first.isupper()))
 
 
-def _unwrap(raw: list[str], width: int, measure: Measure = len) -> list[tuple[int, str]]:
-    """Join lines a fixed-width dumper broke; returns (first line number, text) pairs."""
+def _unwrap(raw: list[str], broken: Callable[[str, str], bool],
+            glue: Callable[[str, str], str] | None = None) -> list[tuple[int, str]]:
+    """Join the lines a dumper broke (``broken(previous, line)``, both as the dumper wrote
+    them), with ``glue(text so far, line)`` between (default :func:`_glue`); returns
+    (first line number, text) pairs."""
+    glue = glue or _glue
     joined: list[tuple[int, str]] = []
     previous = ""  # the last line, as the dumper wrote it ("" after a blank line)
     for number, line in enumerate(raw, start=1):
@@ -308,9 +313,9 @@ def _unwrap(raw: list[str], width: int, measure: Measure = len) -> list[tuple[in
             previous = ""
             joined.append((number, line))
             continue
-        if previous and joined and _broken_before(previous, line, width, measure):
+        if previous and joined and broken(previous, line):
             start, text = joined[-1]
-            joined[-1] = (start, text.rstrip() + _glue(text, line) + line.strip())
+            joined[-1] = (start, text.rstrip() + glue(text, line) + line.strip())
         else:
             joined.append((number, line))
         previous = line
@@ -392,7 +397,7 @@ def _unwrap_at_spaces(raw: list[str]) -> list[tuple[int, str]]:
     few Latin words in it is broken next to them, at any length, and no wrap width shows in
     the line lengths. A line that does not end a sentence, followed without a blank line by
     one whose first space-delimited piece would have taken it past a usual wrap width, and
-    with Chinese or Japanese on both sides, was broken so.
+    with Chinese or Japanese on both sides, was broken so; the space goes back between them.
 
     >>> wrapped = ["据新华社报道，国家统计局周二公布的数据显示，今年前三季度 GDP 同比增长 5.2%，"
     ...            "高于市场预期。分析人士认为，消费和 AI",
@@ -400,17 +405,8 @@ def _unwrap_at_spaces(raw: list[str]) -> list[tuple[int, str]]:
     >>> [(number, text[-26:]) for number, text in _unwrap_at_spaces(wrapped)]
     [(1, 'AI 相关投资是主要动力，而房地产市场仍然拖累经济。'), (3, ''), (4, '下一段。')]
     """
-    joined: list[tuple[int, str]] = []
-    previous = ""  # the last line as the dumper wrote it ("" after a blank line)
-    for number, line in enumerate(raw, start=1):
-        stripped = line.strip()
-        if previous and stripped and joined and _wrapped_at_space(previous, stripped):
-            start, text = joined[-1]
-            joined[-1] = (start, f"{text.rstrip()} {stripped}")
-        else:
-            joined.append((number, line))
-        previous = stripped
-    return joined
+    return _unwrap(raw, lambda previous, line: _wrapped_at_space(previous.strip(), line.strip()),
+                   lambda text, line: " ")
 
 
 def _wrapped_at_space(previous: str, line: str) -> bool:
@@ -535,7 +531,8 @@ def split_lines(text: str, unflatten: bool = True) -> list[SourceLine]:
     else:
         wrapping = _wrapping(text, raw)
         if wrapping:
-            numbered = _unwrap(raw, *wrapping)
+            width, measure = wrapping
+            numbered = _unwrap(raw, partial(_broken_before, width=width, measure=measure))
         elif _UNSPACED.search(text) and _separates_paragraphs(raw):
             numbered = _unwrap_at_spaces(raw)
         else:
@@ -593,7 +590,7 @@ _TAIL_CHARS = max(len(word) for word in patterns.PHRASE_OPENERS) + 1
 
 # Punctuation that closes a phrase, so cannot start one (Latin, CJK, Arabic).
 _CLOSING = frozenset(",.;:!?)]}»”’%、，。：；！？）」』】،؛؟")
-_SENTENCE_END = frozenset(".!?。！？．｡:;؟۔।॥։።፧။។៕།")
+_SENTENCE_END = frozenset(patterns.SENTENCE_MARKS + "．｡:;")
 _MID_SENTENCE = frozenset(",、，،")
 
 
