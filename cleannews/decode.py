@@ -123,8 +123,11 @@ def _try(data: bytes, encoding: str) -> str | None:
         return None
 
 
-def decode_bytes(data: bytes) -> Decoded:
+def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     """Decode input bytes to text; never raises on any bytes.
+
+    ``declared`` is the charset the bytes came with from outside (an HTTP header's): as
+    in a browser, it is tried before the one the page declares in its markup.
 
     >>> decode_bytes("café".encode("utf-8")).encoding
     'utf-8'
@@ -132,6 +135,8 @@ def decode_bytes(data: bytes) -> Decoded:
     'hi'
     >>> decode_bytes(b"caf\\xe9 au lait, tr\\xe8s chaud").lossy
     False
+    >>> decode_bytes("Привет, мир".encode("koi8-r"), declared="KOI8-R").text
+    'Привет, мир'
     """
     if not isinstance(data, bytes | bytearray | memoryview):
         raise TypeError(f"decode_bytes takes bytes, not {type(data).__name__}")
@@ -153,7 +158,7 @@ def decode_bytes(data: bytes) -> Decoded:
     if share >= MOSTLY_UTF8_SHARE:
         return Decoded(data.decode("utf-8", errors="cleannews.windows-1252"), "utf-8",
                        round(share, 3))
-    declared = declared_charset(data)
+    declared = (declared and _normalise_encoding_name(declared)) or declared_charset(data)
     if declared is not None:
         text = _try_single_byte_as_browsers_do(data, declared)
         if text is not None:

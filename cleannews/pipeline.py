@@ -49,12 +49,29 @@ _NEWLINE = re.compile(r"\r\n?|\n")  # the line ends clean_lines splits at
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One input: its content, where it came from, and optionally its url and id."""
+    """One input: its content, where it came from, and what its container said of it.
+
+    Attributes:
+        content: the page, as bytes in any encoding or as text.
+        source: where it came from, for people ("page.html", "crawl.jsonl:12").
+        url: its address; wins over the one the page gives.
+        id: the record's id; by default a digest of the content.
+        kind: what the container says the content is (a JSON Lines record's ``html`` or
+            ``text`` field); ``Options.input_kind`` wins over it, and detection runs
+            when neither is set.
+        encoding: the charset the bytes came with (an HTTP header's), tried before the
+            one the page declares.
+        meta: the input record's own fields (JSON Lines), or the crawl's (WARC), carried
+            into the output record's ``meta`` unchanged.
+    """
 
     content: bytes | str
     source: str = "-"
     url: str | None = None
     id: str | None = None
+    kind: Kind | None = None
+    encoding: str | None = None
+    meta: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +90,10 @@ def document_id(content: bytes | str) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
-def _decode(content: bytes | str) -> Decoded:
-    if isinstance(content, str):
-        return Decoded(content, "unicode", 1.0)
-    return decode_bytes(content)
+def _decode(document: Document) -> Decoded:
+    if isinstance(document.content, str):
+        return Decoded(document.content, "unicode", 1.0)
+    return decode_bytes(document.content, document.encoding)
 
 
 def _boilerplate(cleaned: CleanedText) -> dict[str, Any]:
@@ -184,13 +201,13 @@ def _judge(document: Document, options: Options, explain: bool) -> tuple[Record,
     """Run every stage; raise :class:`StageError` naming the stage that failed."""
     _refuse_what_is_no_page(document.content, options.limits)
     with _stage("decode"):
-        decoded = _decode(document.content)
+        decoded = _decode(document)
     with _stage("detect"):
         if looks_like_binary(decoded.text):
             raise StageError("detect", "binary_input",
                              "input looks like a binary file, not HTML or text")
         page = without_control_characters(decoded.text)
-        kind = options.input_kind or detect_kind(page)
+        kind = options.input_kind or document.kind or detect_kind(page)
     extraction = None
     if kind is Kind.HTML:
         with _stage("extract"):
@@ -233,6 +250,7 @@ def _judge(document: Document, options: Options, explain: bool) -> tuple[Record,
             boilerplate=_boilerplate(cleaned),
             page_type=page_type.label,
             page_type_confidence=page_type.confidence,
+            meta=document.meta,
         )
     return record, cleaned
 
@@ -279,10 +297,10 @@ def _error_record(document: Document, options: Options, error: ErrorInfo) -> Err
     encoding = kind = None
     if error.stage not in {"read", "decode"}:
         # Decoding never fails and is cheap next to what failed; the kind may be forced.
-        decoded = _decode(document.content)
+        decoded = _decode(document)
         encoding = decoded.encoding
         if not looks_like_binary(decoded.text):
-            kind = (options.input_kind or detect_kind(decoded.text)).value
+            kind = (options.input_kind or document.kind or detect_kind(decoded.text)).value
     return ErrorRecord(
         id=document.id or document_id(document.content),
         source=document.source,
@@ -290,6 +308,7 @@ def _error_record(document: Document, options: Options, error: ErrorInfo) -> Err
         input_kind=kind,
         encoding=encoding,
         metadata=Metadata(url=document.url),
+        meta=document.meta,
     )
 
 

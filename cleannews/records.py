@@ -31,16 +31,16 @@ __all__ = [
 ]
 
 # Bump on any change to the keys or their meaning, and note it in CHANGELOG.md.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # A record's keys, in order: who made it and from what, what kind of page it is, the
-# metadata, the text, what the input was, what was removed, and the error (null unless
-# status is "error").
+# metadata, the text, what the input was, what was removed, the error (null unless
+# status is "error"), and the input record's own fields (null unless it had some).
 FIELDS: tuple[str, ...] = (
     "schema_version", "cleannews_version", "id", "source", "status", "page_type",
     "page_type_confidence", *METADATA_FIELDS,
     "text", "text_hash", "input_kind", "encoding", "encoding_confidence", "decode_lossy", "removed",
-    "boilerplate", "error",
+    "boilerplate", "error", "meta",
 )
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -67,6 +67,8 @@ class Record:
     # what kind of page it is (cleannews.pagetype.PAGE_TYPES) and the model's probability
     page_type: str | None = None
     page_type_confidence: float | None = None
+    # the input record's own fields (JSON Lines, WARC), carried through unchanged
+    meta: dict[str, Any] | None = None
 
     @property
     def status(self) -> str:
@@ -90,6 +92,7 @@ class Record:
             "decode_lossy": self.decode_lossy,
             "removed": dict(self.removed),
             "boilerplate": self.boilerplate,
+            "meta": self.meta,
         })
 
 
@@ -113,6 +116,7 @@ class ErrorRecord:
     input_kind: str | None = None
     encoding: str | None = None
     metadata: Metadata = field(default_factory=Metadata)  # the url, where the caller gave one
+    meta: dict[str, Any] | None = None  # the input record's own fields, as in Record
 
     @property
     def status(self) -> str:
@@ -127,6 +131,7 @@ class ErrorRecord:
             "boilerplate": {},
             "error": {"stage": self.error.stage, "type": self.error.type,
                       "message": self.error.message},
+            "meta": self.meta,
         })
 
 
@@ -156,7 +161,7 @@ def to_json_line(record: Record | ErrorRecord) -> str:
     """Serialize a record as one line of JSON, ending in a newline.
 
     >>> to_json_line(ErrorRecord("x", "-", ErrorInfo("read", "unreadable", "gone")))[:36]
-    '{"schema_version": 3, "cleannews_ver'
+    '{"schema_version": 4, "cleannews_ver'
     """
     line = json.dumps(record.to_dict(), ensure_ascii=False)
     # Lone surrogates (from text decoded with surrogateescape upstream, or a library) cannot

@@ -316,3 +316,12 @@ def test_options_have_one_set_of_defaults() -> None:
 def test_contradicting_options_are_refused() -> None:
     with pytest.raises(CleannewsError):
         HtmlOptions(favor_precision=True, favor_recall=True)
+
+
+def test_a_documents_kind_and_charset_from_its_container_are_used():
+    page = "<p>Привет, мир. Это статья о погоде в городе.</p>".encode("koi8-r")
+    record = clean_document(Document(page, kind=Kind.TEXT, encoding="koi8-r"))
+    assert record.input_kind == "text"
+    assert record.encoding == "koi8-r"
+    forced = clean_document(Document(page, kind=Kind.TEXT), Options(input_kind=Kind.HTML))
+    assert forced.input_kind == "html"

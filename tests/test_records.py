@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from cleannews import ErrorInfo, ErrorRecord, Metadata, Record, to_json_line, write_jsonl
+from cleannews.pipeline import Document, clean_document
 from cleannews.records import FIELDS, SCHEMA_VERSION
 
 
@@ -24,7 +25,7 @@ def _error() -> ErrorRecord:
 def test_keys_in_fixed_order() -> None:
     line = to_json_line(_record(title="T", tags=("a", "b"), removed={"navigation": 1}))
     assert list(json.loads(line)) == list(FIELDS)
-    assert line.startswith('{"schema_version": 3, "cleannews_version": ')
+    assert line.startswith('{"schema_version": 4, "cleannews_version": ')
 
 
 def test_error_records_share_the_keys() -> None:
@@ -42,7 +43,7 @@ def test_schema_and_version_in_every_record() -> None:
 
     for record in (_record(), _error()):
         values = record.to_dict()
-        assert values["schema_version"] == SCHEMA_VERSION == 3
+        assert values["schema_version"] == SCHEMA_VERSION == 4
         assert values["cleannews_version"] == __version__
 
 
@@ -135,3 +136,13 @@ def test_text_hash_is_equal_for_exact_duplicates_and_null_without_text() -> None
     assert Record("d", "-", " \n", "text", "utf-8", 1.0).to_dict()["text_hash"] is None
     error = ErrorRecord("e", "-", ErrorInfo("read", "unreadable", "gone"))
     assert error.to_dict()["text_hash"] is None
+
+
+def test_a_documents_meta_is_carried_into_its_record_unchanged():
+    meta = {"crawl": "CC-MAIN-2024-10", "tags": ["a", "b"], "n": 3}
+    record = clean_document(Document("The museum reopened on Monday after a long repair.",
+                                     meta=meta))
+    error = clean_document(Document(b"\x00" * 64, meta=meta))
+    assert json.loads(to_json_line(record))["meta"] == meta
+    assert json.loads(to_json_line(error))["meta"] == meta
+    assert json.loads(to_json_line(clean_document(Document("Text."))))["meta"] is None
