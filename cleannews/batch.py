@@ -1,204 +1,264 @@
-"""Many inputs: read paths (walking directories in sorted order) and clean each in turn.
+"""Many inputs: find them, read each as a page or as a file of records, and clean them all.
 
-Every input gives exactly one record. A compressed file (gzip, bzip2, xz or zstd, known by
-its first bytes, whatever its name) is decompressed. A file that cannot be read (missing,
-no permission, a symbolic link that loops or leads nowhere, a compressed file that is
-broken or decompresses past the size limit), a special file met in a directory walk (a
-pipe would block the run), and a directory named on the command line that holds no file
-each give an error record of stage ``read``, and the run goes on.
+The inputs are files and folders (:mod:`cleannews.inputs.files`), read in order. A file
+is a page, or holds many (JSON Lines by ``--input-format jsonl`` or a ``.jsonl`` name,
+:mod:`cleannews.inputs.jsonl`; WARC, known by its first bytes,
+:mod:`cleannews.inputs.warc`); a compressed file (gzip, bzip2, xz or zstd, known by its
+first bytes) is decompressed (:mod:`cleannews.inputs.compression`). Each page gives
+exactly one record; so does each input that cannot be read (missing, no permission, a
+symbolic link that loops or leads nowhere, a compressed file that is broken or
+decompresses past the size limit, a special file met in a folder walk, a folder that
+holds no file), as an error record of stage ``read``, and the run goes on.
 """
 
 from __future__ import annotations
 
-import bz2
-import gzip
 import io
 import logging
-import lzma
-import zlib
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Literal, cast
 
 from cleannews.data import Metadata
 from cleannews.errors import InputTooLargeError
+from cleannews.inputs.compression import (
+    LONGEST_MAGIC,
+    broken_stream_errors,
+    compression_of,
+    open_decompressed,
+    read_limited,
+)
+from cleannews.inputs.files import STDIN, Found, walk
+from cleannews.inputs.jsonl import Fields, is_jsonl_name, read_jsonl
 from cleannews.options import Options
 from cleannews.pipeline import Document, clean_document, document_id
 from cleannews.records import ErrorInfo, ErrorRecord, Record
 
-__all__ = ["clean_paths", "expand_paths", "read_documents", "read_input"]
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
+
+__all__ = ["INPUT_FORMATS", "STDIN", "Inputs", "ReadStats", "clean_paths", "expand_paths",
+           "read_documents", "read_input"]
 
 logger = logging.getLogger(__name__)
 
-STDIN = "-"
+InputFormat = Literal["auto", "page", "jsonl", "warc"]
+INPUT_FORMATS: tuple[InputFormat, ...] = ("auto", "page", "jsonl", "warc")
+# Enough of a file's start to tell a compression and, inside it, a WARC.
+_SNIFF_BYTES = 64
 
 
-def _walk(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
-    """Yield (path, None) for each input, or (path, why) for one that gives an error record.
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What a run reads, and how.
 
-    A directory is replaced by what it holds, in sorted order, hidden entries left out;
-    every entry that is not a directory is an input, so that a broken or looping symbolic
-    link, or a pipe or socket, gives an error record instead of vanishing from the run
-    (or, for a pipe, blocking it). A named directory that holds no file gives one too.
+    Attributes:
+        paths: files and folders in order (``-``: standard input).
+        globs: keep only the files of a folder walk that match (``!PATTERN``: leave out).
+        input_format: ``auto`` (a ``.jsonl`` name is JSON Lines, a WARC is known by its
+            first bytes, anything else is one page), or ``page``, ``jsonl``, ``warc``.
+        fields: the fields of a JSON Lines record that hold its page, url and id.
+        url: the url of a page that gives none (a JSON record's own ``url`` wins).
     """
-    for path in paths:
-        location = Path(path)
-        if path == STDIN or not location.is_dir():
-            yield path, None  # a missing file becomes an error record when it is read
-            continue
-        found = False
-        for child in sorted(location.rglob("*")):
-            if any(part.startswith(".") for part in child.parts[len(location.parts):]):
-                continue
-            if child.is_dir():  # walked by rglob, or a link to a directory (not followed)
-                continue
-            found = True
-            regular = child.is_file() or not child.exists()  # a broken link fails on reading
-            yield str(child), None if regular else "not a regular file (a pipe, socket or device)"
-        if not found:
-            yield path, "a directory that holds no file"
+
+    paths: Iterable[str] = ()
+    globs: tuple[str, ...] = ()
+    input_format: InputFormat = "auto"
+    fields: Fields = field(default_factory=Fields)
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class ReadStats:
+    """What reading has seen: bytes read, and WARC records that were not an input."""
+
+    bytes_read: int = 0
+    skipped: int = 0
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Yield each path as given, replacing a directory by its entries in sorted order."""
-    for path, _ in _walk(paths):
-        yield path
+    """Yield each path as given, a folder replaced by its files (depth first, sorted)."""
+    for found in walk(paths):
+        yield found.path
 
 
 def read_input(path: str, stdin: BinaryIO | None, max_bytes: int) -> bytes:
-    """Read a whole input, or one byte past ``max_bytes`` (0: no limit; then it is too large).
+    """Read a whole input (decompressed), or one byte past ``max_bytes`` (0: no limit).
 
-    A compressed input (saved pages often are: ``page.html.gz``; crawls use bzip2, xz and
-    zstd too), recognised by its first bytes, is decompressed, and the limit applies to
-    what it holds: a small file that decompresses to gigabytes (a "gzip bomb") is stopped
-    one byte past the limit, and raises :class:`InputTooLargeError`, which says so.
+    Raises :class:`InputTooLargeError` for a compressed input past the limit, OSError
+    for one that cannot be read.
     """
-    size = max_bytes + 1 if max_bytes else -1
+    with _open(path, stdin) as handle:
+        return read_limited(handle, max_bytes)
+
+
+@contextmanager
+def _open(path: str, stdin: BinaryIO | None) -> Iterator[BinaryIO]:
+    """The input's bytes: a file, closed after the block, or standard input, left open."""
     if path == STDIN:
         if stdin is None:
             raise OSError("standard input is not available")
-        return _read_whole(stdin, size, max_bytes)
+        yield stdin
+        return
     with Path(path).open("rb") as handle:
-        return _read_whole(handle, size, max_bytes)
-
-
-# The compressions an input may come in, by the bytes it starts with.
-COMPRESSIONS: tuple[tuple[bytes, str], ...] = (
-    (b"\x1f\x8b", "gzip"),
-    (b"BZh", "bzip2"),
-    (b"\xfd7zXZ\x00", "xz"),
-    (b"\x28\xb5\x2f\xfd", "zstd"),
-)
-_LONGEST_MAGIC = max(len(magic) for magic, _ in COMPRESSIONS)
-_BZIP2_BLOCK_SIZES = frozenset(bytes([digit]) for digit in b"123456789")
-
-
-def compression_of(head: bytes) -> str | None:
-    """The compression an input starting with ``head`` is in (None if none).
-
-    >>> compression_of(b"BZh91AY&SY"), compression_of(b"BZhang Wei"), compression_of(b"<html>")
-    ('bzip2', None, None)
-    """
-    for magic, name in COMPRESSIONS:
-        # "BZh" starts words too; bzip2 follows it with a block size from 1 to 9.
-        if head.startswith(magic) and (name != "bzip2" or head[3:4] in _BZIP2_BLOCK_SIZES):
-            return name
-    return None
-
-
-def _read_whole(handle: BinaryIO, size: int, max_bytes: int) -> bytes:
-    """The input's bytes, or one byte past the limit: then the pipeline refuses it."""
-    head = handle.read(_LONGEST_MAGIC)
-    name = compression_of(head)
-    if name is None:
-        return head + handle.read(size - len(head) if size > 0 else -1)
-    # Compressed bytes past the limit decompress past it too: no need to read them.
-    data = _decompress(name, io.BytesIO(head + handle.read(size)), size)
-    if max_bytes and len(data) > max_bytes:
-        raise InputTooLargeError(f"{name} input decompresses to more than {max_bytes} bytes "
-                                 "(--max-input-bytes; 0 for no limit)")
-    return data
-
-
-def _decompress(name: str, handle: io.BytesIO, size: int) -> bytes:
-    """Up to ``size`` bytes (-1: all) of what the compressed input holds."""
-    # What each library raises for a broken stream (a truncated one: EOFError).
-    broken: tuple[type[Exception], ...] = (OSError, EOFError, ValueError, zlib.error,
-                                           lzma.LZMAError)
-    try:
-        if name == "gzip":
-            with gzip.GzipFile(fileobj=handle) as stream:
-                return stream.read(size)
-        if name == "bzip2":
-            with bz2.BZ2File(handle) as stream:
-                return stream.read(size)
-        if name == "xz":
-            with lzma.LZMAFile(handle) as stream:
-                return stream.read(size)
-        import zstandard  # imported on first use: most inputs are not zstd
-
-        broken += (zstandard.ZstdError,)
-        return _read_zstd(zstandard, handle, size)
-    except broken as error:
-        raise OSError(f"not a readable {name} file: {error}") from error
-
-
-def _read_zstd(zstandard: ModuleType, handle: io.BytesIO, size: int) -> bytes:
-    """Every frame of a zstd input, up to ``size`` bytes. Its reader returns what it could
-    decode of a stream that ends early without a word (gzip, bzip2 and xz raise EOFError),
-    so the length the first frame declares is checked."""
-    with zstandard.ZstdDecompressor().stream_reader(
-            handle, read_across_frames=True, closefd=False) as stream:
-        data: bytes = stream.read(size)
-    if size < 0 or len(data) < size:
-        declared = zstandard.frame_content_size(handle.getvalue()[:ZSTD_FRAME_HEADER_MAX])
-        if declared >= 0 and len(data) < declared:
-            raise OSError(f"the stream ends early ({len(data)} of {declared} bytes)")
-    return data
-
-
-# The longest a zstd frame's header can be (the format's specification).
-ZSTD_FRAME_HEADER_MAX = 18
+        yield handle
 
 
 def read_documents(
-    paths: Iterable[str], options: Options | None = None, *, url: str | None = None,
-    stdin: BinaryIO | None = None,
-) -> Iterator[Document | ErrorRecord]:
-    """Read every file named (directories walked), in order: a document each, or an error
-    record of stage ``read`` for one that cannot be read."""
+    inputs: Inputs | Iterable[str], options: Options | None = None, *,
+    url: str | None = None, stdin: BinaryIO | None = None, stats: ReadStats | None = None,
+    skip: int = 0,
+) -> Iterator[tuple[str, Document | ErrorRecord]]:
+    """(input file, document or error record) for every page of every input, in order.
+
+    Each file named (folders walked) is a page or, for JSON Lines and WARC, holds many;
+    one that cannot be read gives an error record of stage ``read``. The first ``skip``
+    are left out (a resumed run's done part): a page file left out is not even read.
+    """
+    if not isinstance(inputs, Inputs):
+        inputs = Inputs(paths=inputs, url=url)
     max_bytes = (options or Options()).limits.max_input_bytes
-    for path, refused in _walk(paths):
-        try:
-            if refused is not None:
-                yield _read_error(path, url, "unreadable", f"cannot read {path}: {refused}")
+    stats = stats if stats is not None else ReadStats()
+    for found in walk(inputs.paths, inputs.globs):
+        for item in _read_one(found, inputs, stdin, max_bytes, stats, skip > 0):
+            if skip > 0:
+                skip -= 1
                 continue
-            content = read_input(path, stdin, max_bytes)
-        except InputTooLargeError as error:
-            yield _read_error(path, url, "input_too_large", str(error))
-            continue
-        except OSError as error:
-            yield _read_error(path, url, "unreadable",
-                              f"cannot read {path}: {error.strerror or error}")
-            continue
-        except ValueError as error:  # a path no file can have ("embedded null byte")
-            yield _read_error(path, url, "unreadable", f"cannot read {path!r}: {error}")
-            continue
-        yield Document(content, source=path, url=url)
+            assert item is not None
+            if isinstance(item, ErrorRecord):
+                logger.warning("%s", item.error.message)
+            yield found.path, item
+
+
+def _read_one(found: Found, inputs: Inputs, stdin: BinaryIO | None, max_bytes: int,
+              stats: ReadStats, skipping: bool) -> Iterator[Document | ErrorRecord | None]:
+    """The pages of one input; a page file's is None, unread, when ``skipping``."""
+    path, url = found.path, inputs.url
+    if found.refused is not None:
+        yield _read_error(path, url, "unreadable", f"cannot read {path}: {found.refused}")
+        return
+    try:
+        with _open(path, stdin) as handle:
+            counted = _Counted(handle, stats)
+            container = _container(path, counted, inputs.input_format)
+            if container == "warc":
+                yield from _read_warc(counted, path, max_bytes, stats)
+                return
+            stream = cast(BinaryIO, io.BufferedReader(counted))
+            if container == "jsonl":
+                yield from _read_jsonl(stream, path, inputs, max_bytes)
+                return
+            if skipping:
+                yield None
+                return
+            content = read_limited(stream, max_bytes)
+    except InputTooLargeError as error:
+        yield _read_error(path, url, "input_too_large", str(error))
+        return
+    except OSError as error:
+        yield _read_error(path, url, "unreadable", f"cannot read {path}: "
+                          f"{error.strerror or error}")
+        return
+    except ValueError as error:  # a path no file can have ("embedded null byte")
+        yield _read_error(path, url, "unreadable", f"cannot read {path!r}: {error}")
+        return
+    yield Document(content, source=path, url=url)
+
+
+def _container(path: str, handle: _Counted, input_format: InputFormat) -> str:
+    """``jsonl``, ``warc`` or ``page``: what the file is read as. Leaves ``handle`` at the
+    file's start (its first bytes are held back and read again)."""
+    if input_format != "auto":
+        return input_format
+    if is_jsonl_name(path):
+        return "jsonl"
+    head = handle.peek(_SNIFF_BYTES)
+    name = compression_of(head[:LONGEST_MAGIC])
+    if name == "gzip":  # a WARC is gzipped record by record: the first member tells
+        head = _gunzip_head(head)
+    elif name is not None:
+        return "page"
+    from cleannews.inputs.warc import looks_like_warc
+
+    return "warc" if looks_like_warc(head) else "page"
+
+
+def _gunzip_head(head: bytes) -> bytes:
+    import zlib
+
+    try:
+        return zlib.decompressobj(wbits=31).decompress(head)
+    except zlib.error:
+        return b""
+
+
+def _read_jsonl(handle: BinaryIO, path: str, inputs: Inputs, max_bytes: int,
+                ) -> Iterator[Document | ErrorRecord]:
+    name = compression_of(cast(io.BufferedReader, handle).peek(LONGEST_MAGIC)[:LONGEST_MAGIC])
+    try:
+        stream = open_decompressed(name, handle)
+    except broken_stream_errors(name) as error:
+        yield _read_error(path, inputs.url, "unreadable", f"cannot read {path}: {error}")
+        return
+    yield from read_jsonl(stream, path, inputs.fields, max_bytes=max_bytes, url=inputs.url)
+
+
+def _read_warc(handle: _Counted, path: str, max_bytes: int, stats: ReadStats,
+               ) -> Iterator[Document | ErrorRecord]:
+    from cleannews.inputs.warc import Skipped, read_warc
+
+    for item in read_warc(path, max_bytes=max_bytes, stream=cast(BinaryIO, handle)):
+        if isinstance(item, Skipped):
+            stats.skipped += 1
+        else:
+            yield item
+
+
+class _Counted(io.RawIOBase):
+    """A binary stream that counts the bytes read from it and can show its first bytes
+    without consuming them (:meth:`peek`), standard input as well as a file."""
+
+    def __init__(self, stream: BinaryIO, stats: ReadStats) -> None:
+        super().__init__()
+        self.stream = stream
+        self.stats = stats
+        self.held = b""
+
+    def peek(self, size: int) -> bytes:
+        """Up to ``size`` first bytes (fewer only at the end), read again afterwards."""
+        while len(self.held) < size:
+            more = self.stream.read(size - len(self.held))
+            if not more:
+                break
+            self.held += more
+        return self.held[:size]
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        view = memoryview(buffer).cast("B")
+        if self.held:
+            data, self.held = self.held[:len(view)], self.held[len(view):]
+        else:
+            data = self.stream.read(len(view))
+        view[:len(data)] = data
+        self.stats.bytes_read += len(data)
+        return len(data)
 
 
 def clean_paths(
     paths: Iterable[str], options: Options | None = None, *, url: str | None = None,
     stdin: BinaryIO | None = None,
 ) -> Iterator[Record | ErrorRecord]:
-    """Clean every file named (directories walked), yielding one record per file in order."""
-    for item in read_documents(paths, options, url=url, stdin=stdin):
+    """Clean every file named (folders walked), yielding one record per page in order."""
+    for _, item in read_documents(paths, options, url=url, stdin=stdin):
         yield item if isinstance(item, ErrorRecord) else clean_document(item, options)
 
 
 def _read_error(path: str, url: str | None, type_code: str, message: str) -> ErrorRecord:
-    logger.warning("%s", message if path in message else f"{path}: {message}")
     try:  # the bytes of a file name that is not UTF-8
         name = path.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:  # a str no file system gave (a lone "\ud800")
@@ -209,3 +269,5 @@ def _read_error(path: str, url: str | None, type_code: str, message: str) -> Err
         error=ErrorInfo("read", type_code, message),
         metadata=Metadata(url=url),
     )
+
+

@@ -37,6 +37,8 @@ ERROR_TYPES: dict[str, str] = {
     "timeout": "the document took longer than --timeout-seconds",
     "out_of_memory": "the document needed more memory than --max-memory-mb allows",
     "too_deeply_nested": "the page nests too deeply for the parser",
+    "worker_died": "the worker process cleaning the input died (a crash in a parser, or "
+                   "the kernel's out-of-memory killer); the run goes on with a new one",
     "internal_error": "a bug in cleannews or a library; the message names the exception",
 }
 

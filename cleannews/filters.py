@@ -66,6 +66,11 @@ class RecordFilter:
             self._seen.add(digest)
         return None
 
+    def remember(self, hash_hex: str | None) -> None:
+        """Count a text kept before (by an interrupted run this one resumes) as seen."""
+        if self.dedup and hash_hex:
+            self._seen.add(bytes.fromhex(hash_hex))
+
     def summary(self) -> str:
         """The drops by reason, for the end-of-run summary ("" if none).
 

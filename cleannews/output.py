@@ -8,6 +8,7 @@ run ends, so a full disk or a crash never leaves a partial file that looks compl
 
 from __future__ import annotations
 
+import gzip
 import os
 import signal
 import sys
@@ -16,24 +17,63 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
-__all__ = ["STDOUT", "Sink", "interrupts", "leave_quietly_for_a_closed_pipe", "open_output"]
+__all__ = ["STDOUT", "Sink", "compressing", "compression_for", "interrupts",
+           "leave_quietly_for_a_closed_pipe", "open_output"]
 
 STDOUT = "-"
 
 
 class Sink:
-    """Text out to a binary stream as UTF-8, each piece whole: Ctrl-C waits until it is out."""
+    """Text out to a binary stream as UTF-8, each piece whole: Ctrl-C waits until it is out.
 
-    def __init__(self, stream: BinaryIO) -> None:
+    Each piece is flushed, so that a reader downstream sees each record as it is made,
+    unless ``flush_each`` is false (a compressed file, which flushing would bloat).
+    """
+
+    def __init__(self, stream: BinaryIO, flush_each: bool = True) -> None:
         self.stream = stream
+        self.flush_each = flush_each
 
     def write(self, text: str) -> None:
         data = text.encode("utf-8", "replace")  # "replace": a lone surrogate from a path name
         with interrupts.held():
             self.stream.write(data)
-            self.stream.flush()
+            if self.flush_each:
+                self.stream.flush()
+
+
+# Output compressions, by the file name's ending.
+OUTPUT_COMPRESSIONS = {".gz": "gzip", ".zst": "zstd"}
+
+
+def compression_for(path: str) -> str | None:
+    """The compression an output file's name asks for (None: none).
+
+    >>> compression_for("pages.jsonl.gz"), compression_for("pages.jsonl")
+    ('gzip', None)
+    """
+    return next((name for suffix, name in OUTPUT_COMPRESSIONS.items()
+                 if path.endswith(suffix)), None)
+
+
+@contextmanager
+def compressing(stream: BinaryIO, compression: str | None) -> Iterator[BinaryIO]:
+    """A stream that compresses into ``stream`` (left open), the same bytes every run: no
+    time stamp or file name in a gzip header, so a resumed run's files equal an
+    uninterrupted one's."""
+    if compression is None:
+        yield stream
+        return
+    if compression == "gzip":
+        with gzip.GzipFile(filename="", mode="wb", fileobj=stream, mtime=0) as packed:
+            yield cast(BinaryIO, packed)
+        return
+    import zstandard  # imported only for a .zst output
+
+    with zstandard.ZstdCompressor().stream_writer(stream, closefd=False) as packed:
+        yield cast(BinaryIO, packed)
 
 
 class Interrupts:
@@ -90,28 +130,28 @@ def open_output(path: str) -> Iterator[Sink]:
     A regular file is written beside its destination (``.NAME.*.partial``) and renamed onto
     it at the end, so a full disk or a crash never leaves a partial file that looks
     complete; after Ctrl-C it holds the whole records written so far. Anything else (a
-    device such as ``/dev/null``, a named pipe) is written directly. Raises OSError when
-    the destination cannot be written.
+    device such as ``/dev/null``, a named pipe) is written directly. A name ending in
+    ``.gz`` or ``.zst`` is compressed. Raises OSError when the destination cannot be
+    written.
     """
     if path == STDOUT:
         yield Sink(sys.stdout.buffer)
         return
     target = Path(path)
     if target.exists() and not target.is_file():
-        with target.open("wb") as stream:
-            yield Sink(stream)
+        with target.open("wb") as device:
+            yield Sink(device)
         return
-    descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                        suffix=".partial")
-    partial = Path(name)
-    partial.chmod(0o666 & ~_umask())  # what a plain open() would have made
-    stream = os.fdopen(descriptor, "wb")
+    partial, stream = partial_file(target)
+    compression = compression_for(path)
     try:
-        yield Sink(stream)
-        stream.close()  # a full disk may only say so here, when the last bytes go out
+        try:
+            with compressing(stream, compression) as packed:
+                yield Sink(packed, flush_each=compression is None)
+        finally:
+            stream.close()  # a full disk may only say so here, when the last bytes go out
         partial.replace(target)
     except KeyboardInterrupt:
-        stream.close()
         partial.replace(target)
         raise
     except BaseException:
@@ -119,6 +159,18 @@ def open_output(path: str) -> Iterator[Sink]:
             stream.close()
         partial.unlink(missing_ok=True)
         raise
+
+
+def partial_file(target: Path) -> tuple[Path, BinaryIO]:
+    """A new file beside ``target`` (``.NAME.*.partial``), to be renamed onto it when done."""
+    descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
+                                        suffix=PARTIAL_SUFFIX)
+    partial = Path(name)
+    partial.chmod(0o666 & ~_umask())  # what a plain open() would have made
+    return partial, os.fdopen(descriptor, "wb")
+
+
+PARTIAL_SUFFIX = ".partial"
 
 
 def _umask() -> int:
