@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -89,6 +91,22 @@ def test_step_drops_empty_and_error_records_and_counts_them() -> None:
                "error_input_too_large")}
     assert counts == {"total": 3, "forwarded": 0, "dropped": 3, "empty": 1, "error": 2,
                       "error_binary_input": 1, "error_input_too_large": 1}
+
+
+class SlowOnOnePage(CleannewsExtractor):
+    def clean_record(self, content: str, doc_id: str, url: str | None) -> dict[str, Any]:
+        if doc_id == "slow":
+            time.sleep(30)
+        return super().clean_record(content, doc_id, url)
+
+
+def test_a_page_past_the_timeout_is_dropped_and_the_next_one_cleaned() -> None:
+    html = PAGES[0].read_text(encoding="utf-8")
+    step = SlowOnOnePage(timeout=1)
+    docs = [DatatroveDocument(text=html, id="slow"), DatatroveDocument(text=html, id="next")]
+
+    assert [doc.id for doc in step.run(iter(docs))] == ["next"]
+    assert step.stats["timeout"].total == 1
 
 
 def test_extract_gives_the_clean_text() -> None:
