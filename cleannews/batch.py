@@ -46,8 +46,9 @@ logger = logging.getLogger(__name__)
 
 InputFormat = Literal["auto", "page", "jsonl", "warc"]
 INPUT_FORMATS: tuple[InputFormat, ...] = ("auto", "page", "jsonl", "warc")
-# Enough of a file's start to tell a compression and, inside it, a WARC.
-_SNIFF_BYTES = 64
+# Enough of a file's start to tell a compression and, inside it, a WARC (a deflate
+# block's code tables come before its first byte).
+_SNIFF_BYTES = 1024
 
 
 @dataclass(frozen=True, slots=True)

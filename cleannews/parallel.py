@@ -87,12 +87,12 @@ class _Worker:
 class _Pool:
     def __init__(self, jobs: int, options: Options, max_memory_bytes: int,
                  clean: CleanFunction) -> None:
-        # forkserver: workers forked from a clean process that has imported the pipeline
+        # forkserver: workers forked from a clean process that has loaded the pipeline
         # once (fast to start, and safe whatever threads this process has); spawn elsewhere.
         self.context: ForkServerContext | SpawnContext
         if "forkserver" in multiprocessing.get_all_start_methods():
             self.context = multiprocessing.get_context("forkserver")
-            self.context.set_forkserver_preload(["cleannews.pipeline"])
+            self.context.set_forkserver_preload(["cleannews.warm"])
         else:
             self.context = multiprocessing.get_context("spawn")
         self.jobs = jobs
