@@ -385,3 +385,28 @@ def test_resume_refuses_other_settings_and_a_finished_run_is_left_as_it_is(
 def test_output_flags_that_do_not_go_together_are_usage_errors(args: list[str]) -> None:
     result = _run(*args, "page.txt")
     assert result.exit_code == 2
+
+
+def test_workers_read_inputs_only_as_they_need_them() -> None:
+    """Memory stays bounded: a stream of pages without end is read a window ahead."""
+    taken = 0
+
+    def endless() -> Any:
+        nonlocal taken
+        while True:
+            taken += 1
+            yield taken, Document(f"{ARTICLE} {taken}")
+
+    records = clean_in_order(endless(), Options(), jobs=2)
+    first = [next(records) for _ in range(20)]
+    assert [tag for tag, _ in first] == list(range(1, 21))
+    assert taken <= 20 + 2 * 4 + 1
+    records.close()
+
+
+def test_a_progress_bar_and_a_summary_with_speed(tmp_path: Path) -> None:
+    result = _run("--progress", "-j", "1", "-o", str(tmp_path / "out.jsonl"),
+                  *map(str, TEXT_FIXTURES[:3]))
+    assert "errors=0" in result.stderr
+    assert "3 inputs, 0 errors" in result.stderr
+    assert "docs/s" in result.stderr and "MB/s" in result.stderr
