@@ -1,0 +1,1 @@
+"""Where inputs come from: files, JSON Lines records and WARC records, each made a Document."""
