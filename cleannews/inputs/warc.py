@@ -19,6 +19,7 @@ unreadable bytes give one error record and end the file.
 from __future__ import annotations
 
 import re
+import warnings
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -176,7 +177,10 @@ class _Tape:
 
 
 def _read(path: str, raw: BinaryIO, max_bytes: int) -> Iterator[Document | ErrorRecord | Skipped]:
-    import fastwarc  # imported on first use: most runs read no WARC
+    with warnings.catch_warnings():
+        # fastwarc 1.1 warns on import that its own legacy stream classes are deprecated
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import fastwarc  # imported on first use: most runs read no WARC
 
     tape = _Tape(raw)
     head = tape.read(_PEEK)
@@ -347,7 +351,7 @@ def _response(path: str, record: WarcRecord, max_bytes: int) -> Document | Error
                       meta)
     if not 200 <= status < 300:
         return Skipped(source, NOT_OK)
-    content_type = http.get("Content-Type") or ""
+    content_type = next(iter(_values(http, "content-type")), "")
     mime = content_type.partition(";")[0].strip().lower()
     if mime not in HTML_TYPES and mime not in GENERIC_TYPES:
         return Skipped(source, NOT_HTML)
@@ -388,13 +392,18 @@ def _decoded_body(body: bytes, http: HeaderMap, max_bytes: int) -> bytes:
     Common Crawl stores bodies decoded and renames the header X-Crawler-Content-Encoding,
     so they pass as they are. Raises ValueError for one that cannot be decoded.
     """
-    transfer = ",".join(http.get_multiple("Transfer-Encoding")).lower()
+    transfer = ",".join(_values(http, "transfer-encoding")).lower()
     if "chunked" in transfer:
         body = _dechunked(body)
-    codings = ",".join(http.get_multiple("Content-Encoding")).lower()
+    codings = ",".join(_values(http, "content-encoding")).lower()
     for coding in reversed([part.strip() for part in codings.split(",") if part.strip()]):
         body = _decompressed(body, coding, max_bytes)
     return body
+
+
+def _values(headers: HeaderMap, name: str) -> list[str]:
+    """Every value of the header ``name`` (lower case), in order."""
+    return [value for key, value in headers.items() if key.lower() == name]
 
 
 def _dechunked(body: bytes) -> bytes:
