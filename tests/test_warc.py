@@ -212,20 +212,37 @@ def test_a_truncated_file_gives_an_error_after_the_records_before(per_record, wh
 
 
 @pytest.mark.parametrize("per_record", [False, True], ids=["plain", "gzip per record"])
-def test_garbage_between_records(per_record):
+@pytest.mark.parametrize("garbage", [b"GARBAGE\r\n\r\n", b"WARC/1.0 garbage\x1f\x8b\x08",
+                                     gzip.compress(b"not a record")])
+def test_reading_goes_on_after_garbage_between_records(per_record, garbage):
     first = warc([PAGES[0]], per_record)
-    data = first + b"GARBAGE\r\n\r\n" + warc([PAGES[2]], per_record)
+    data = first + garbage + warc([PAGES[2], PAGES[1]], per_record)
     items = read(data)
-    assert items[0].content == page("one")
-    assert [type(item) for item in items[1:]] == [ErrorRecord]
+    assert [type(item) for item in items] == [Document, ErrorRecord, Document, Document]
     assert items[1].error.message.startswith(f"cannot read crawl.warc at byte {len(first)}: ")
+    assert items[1].source == f"crawl.warc:{len(first)}"
+    assert items[2].source == f"crawl.warc:{len(first) + len(garbage)}"
+    assert items[2].content == page("three")
 
 
-def test_a_wrong_content_length():
-    short = response(2, page("two"), length=20)
-    items = read(PAGES[0] + short + PAGES[2])
-    assert items[0].content == page("one")
-    assert isinstance(items[-1], ErrorRecord)
+@pytest.mark.parametrize("length", [20, 200])
+def test_a_wrong_content_length_gives_an_error_and_the_next_record_is_read(length):
+    wrong = response(2, page("two"), length=length)
+    items = read(PAGES[0] + wrong + PAGES[2])
+    assert [type(item) for item in items] == [Document, ErrorRecord, Document]
+    assert items[1].source == f"crawl.warc:{len(PAGES[0])}"
+    assert "does not end where its Content-Length says" in items[1].error.message
+    assert items[2].content == page("three")
+    assert items[2].source == f"crawl.warc:{len(PAGES[0]) + len(wrong)}"
+
+
+def test_a_wrong_content_length_in_a_gzip_member():
+    wrong = response(2, page("two"), length=20)
+    items = read(gzipped(PAGES[0], wrong, PAGES[2]))
+    # fastwarc reads the record cut short (a page's first bytes, here no page) and stops
+    # at the rest of the member
+    assert [type(item) for item in items] == [Document, Skipped, ErrorRecord, Document]
+    assert items[3].content == page("three")
 
 
 def test_what_is_no_warc():

@@ -21,9 +21,10 @@ from __future__ import annotations
 import re
 import warnings
 import zlib
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from cleannews.data import Metadata
@@ -126,36 +127,42 @@ def read_warc(
 class _Tape:
     """The input as fastwarc reads it: counts its position (fastwarc asks for it, and a
     pipe cannot tell) and keeps the bytes from the current record's start on, so that the
-    end of the last record can be found when fastwarc stops (:func:`_stopped_at`)."""
+    end of the last record can be found when fastwarc stops (:func:`_stopped_at`), and
+    the next record after unreadable bytes (:meth:`skip_to_record`)."""
 
     def __init__(self, raw: BinaryIO | _Gunzip) -> None:
         self._raw = raw
-        self.kept = bytearray()  # the bytes from kept_from to the position
+        self.kept = bytearray()  # the bytes from kept_from on, up to what was read
         self.kept_from = 0
         self.whole = True  # whether kept starts at the current record's start
         self._position = 0
 
     def read(self, size: int = -1) -> bytes:
-        replay = self._position - self.kept_from
-        if replay < len(self.kept):  # bytes read before, then rewound to
-            data = bytes(self.kept[replay:replay + size] if size >= 0 else self.kept[replay:])
-        else:
-            data = self._raw.read(size)
-            self.kept += data
-            if len(self.kept) > _KEEP_AT_MOST:  # a long record: keep only the read-ahead
-                drop = len(self.kept) - 2 * _BLOCK
-                del self.kept[:drop]
-                self.kept_from += drop
-                self.whole = False
+        replay = self._position - self.kept_from  # bytes read before, then gone back to
+        data = bytes(self.kept[replay:] if size < 0 else self.kept[replay:replay + size])
+        if size < 0 or len(data) < size:
+            more = self._raw.read(size - len(data) if size >= 0 else -1)
+            self._keep(more)
+            data += more
         self._position += len(data)
         return data
+
+    def _keep(self, data: bytes) -> None:
+        self.kept += data
+        if len(self.kept) > _KEEP_AT_MOST:  # a long record: keep only the read-ahead
+            drop = len(self.kept) - 2 * _BLOCK
+            del self.kept[:drop]
+            self.kept_from += drop
+            self.whole = False
 
     def rewind(self) -> None:
         self._position = self.kept_from
 
-    def rest(self) -> bytes:
-        """What is left of the input, up to a limit: fastwarc stops at its end."""
-        return bytes(self._raw.read(_PEEK))
+    def read_ahead(self, size: int) -> bool:
+        """Keep up to ``size`` more bytes of the input, unread; False at its end."""
+        data = self._raw.read(size)
+        self._keep(data)
+        return bool(data)
 
     def tell(self) -> int:
         return self._position
@@ -175,6 +182,38 @@ class _Tape:
             del self.kept[:offset - self.kept_from]
             self.kept_from = offset
 
+    def skip_to_record(self, offset: int, gzipped: bool) -> int | None:
+        """Go to the first record (gzip member) that starts at ``offset`` or after, and
+        return where it starts; None when the input ends first."""
+        self.keep_from(max(offset, self.kept_from))
+        magic = b"\x1f\x8b\x08" if gzipped else b"WARC/1."
+        searched = 0
+        while True:
+            found = self.kept.find(magic, searched)
+            if found < 0:
+                drop = max(0, len(self.kept) - len(magic))  # what cannot start a match
+                self.keep_from(self.kept_from + drop)
+                searched = 0
+                if not self.read_ahead(_BLOCK):
+                    return None
+                continue
+            while len(self.kept) - found < 4096 and self.read_ahead(_BLOCK):
+                pass
+            if _starts_record(bytes(self.kept[found:found + 4096]), gzipped):
+                self.keep_from(self.kept_from + found)
+                self.rewind()
+                return self.kept_from
+            searched = found + 1
+
+
+def _starts_record(data: bytes, gzipped: bool) -> bool:
+    if gzipped:
+        try:
+            data = zlib.decompressobj(31).decompress(data, 64)
+        except zlib.error:
+            return False
+    return _WARC_START.match(data) is not None
+
 
 def _read(path: str, raw: BinaryIO, max_bytes: int) -> Iterator[Document | ErrorRecord | Skipped]:
     with warnings.catch_warnings():
@@ -193,9 +232,27 @@ def _read(path: str, raw: BinaryIO, max_bytes: int) -> Iterator[Document | Error
         # fastwarc gives such a file's records no usable offsets: read it decompressed.
         gunzip = _Gunzip(tape)
         tape, gzipped = _Tape(gunzip), False
+    start: int | None = 0
+    said: int | None = None
+    while start is not None:
+        # fastwarc stops at bytes it cannot read: go on from the next record after them
+        stop, said = yield from _read_from(fastwarc, path, tape, gzipped, max_bytes, gunzip,
+                                           said)
+        start = None if stop is None else tape.skip_to_record(stop, gzipped)
+
+
+def _read_from(
+    fastwarc: ModuleType, path: str, tape: _Tape, gzipped: bool, max_bytes: int,
+    gunzip: _Gunzip | None, said: int | None,
+) -> Generator[Document | ErrorRecord | Skipped, None, tuple[int | None, int | None]]:
+    """Read records from the tape's position until fastwarc stops. Return where to look
+    for the next record (None at the end of the input) and the offset of the last error
+    record (``said``: the one before), so that one place gives one error."""
+    begin = tape.tell()
     records = iter(fastwarc.ArchiveIterator(tape, parse_http=True))
     last: int | None = None
-    reported: int | None = None  # the offset of the last record that gave an error
+    reported = said  # the offset of the last error record
+    why = "truncated or unreadable data"
     while True:
         try:
             record = next(records)
@@ -204,10 +261,8 @@ def _read(path: str, raw: BinaryIO, max_bytes: int) -> Iterator[Document | Error
         except BaseException as error:  # a Rust panic in fastwarc is a BaseException
             if not _from_reader(error):
                 raise
-            offset = _stopped_at(tape, last, gzipped)
-            yield _error(path, offset, None, "unreadable",
-                         f"cannot read {path} at byte {offset}: {_reason(error)}")
-            return
+            why = _reason(error)
+            break
         last = record.stream_pos
         tape.keep_from(last)
         if record.record_type != fastwarc.WarcRecordType.response:
@@ -215,17 +270,25 @@ def _read(path: str, raw: BinaryIO, max_bytes: int) -> Iterator[Document | Error
         item = _response(path, record, max_bytes)
         if isinstance(item, ErrorRecord):
             reported = last
+        elif not gzipped and not _ends_where_it_says(tape, last):
+            reported = last
+            item = _error(path, last, record.headers.get("WARC-Target-URI"), "unreadable",
+                          f"cannot read {path} at byte {last}: the record does not end "
+                          "where its Content-Length says")
         yield item
-    if last is None and not tape.kept.strip():
-        return
-    offset = _stopped_at(tape, last, gzipped, at_end=True)
-    why = "truncated or unreadable data"
+    if last is None and not tape.kept.strip() and not tape.read_ahead(_BLOCK):
+        return None, reported  # nothing left
+    offset = _stopped_at(tape, last if last is not None else begin, gzipped)
     if gunzip is not None and gunzip.error is not None:
-        why = gunzip.error
-        offset = _stopped_at(tape, last, gzipped) if offset is None else offset
-    if offset is not None and offset != reported:
+        why, gunzip.error = gunzip.error, None  # said once
+    elif offset is None:
+        return None, reported  # the last record ends the input
+    if offset is None:
+        offset = last if last is not None else begin
+    if offset != reported:
         yield _error(path, offset, None, "unreadable",
                      f"cannot read {path} at byte {offset}: {why}")
+    return (offset + 1 if offset in (last, begin) else offset), offset
 
 
 class _Gunzip:
@@ -295,25 +358,32 @@ def _gzipped_as_a_whole(head: bytes) -> bool:
     return end is not None and bool(data[end:].strip())
 
 
-def _stopped_at(tape: _Tape, last: int | None, gzipped: bool, at_end: bool = False) -> int | None:
-    """Where reading stopped: the end of the last record read (0 before any). At the end
-    of the input (``at_end``), None when nothing but white space follows it."""
-    if last is None:
-        return 0
+def _stopped_at(tape: _Tape, last: int, gzipped: bool) -> int | None:
+    """Where reading stopped: the end of the record at ``last`` (or ``last`` when it is cut
+    short or unreadable), None when nothing but white space follows it."""
     if not tape.whole or tape.kept_from != last:
-        return None if at_end else last  # the record was too long to keep
-    kept = bytes(tape.kept) + (tape.rest() if at_end else b"")
+        return last  # the record was too long to keep
+    while tape.read_ahead(_BLOCK) and len(tape.kept) < _PEEK:
+        pass
+    kept = bytes(tape.kept)
     end = _end_of_record(kept, gzipped)
     if end is None:
-        return last  # the last record is cut short, or its header is unreadable
-    if at_end and not kept[end:].strip():
-        return None
-    return last + end
+        return last
+    return None if not kept[end:].strip() else last + end
 
 
-def _end_of_record(data: bytes, gzipped: bool) -> int | None:
+def _ends_where_it_says(tape: _Tape, start: int) -> bool:
+    """Whether the plain record read at ``start`` is followed by its two line ends (False
+    when its Content-Length is wrong), as far as the bytes kept tell."""
+    if not tape.whole or tape.kept_from != start:
+        return True
+    end = _end_of_record(bytes(tape.kept[:_PEEK]), gzipped=False, lenient=True)
+    return end is not None
+
+
+def _end_of_record(data: bytes, gzipped: bool, lenient: bool = False) -> int | None:
     """The length of the record ``data`` starts with (its gzip member's when ``gzipped``),
-    None if it is not whole."""
+    None if it is not whole; ``lenient``: whole as far as ``data`` goes."""
     if gzipped:
         decompressor = zlib.decompressobj(31)
         try:
@@ -327,6 +397,8 @@ def _end_of_record(data: bytes, gzipped: bool) -> int | None:
     if header_end < 0 or length is None:
         return None
     end = header_end + 4 + int(length.group(1))
+    if lenient and len(data) < end + 4:
+        return end
     return end + 4 if data[end:end + 4] == b"\r\n\r\n" else None
 
 
