@@ -225,6 +225,15 @@ def test_reading_goes_on_after_garbage_between_records(per_record, garbage):
     assert items[2].content == page("three")
 
 
+@pytest.mark.parametrize("per_record", [False, True], ids=["plain", "gzip per record"])
+def test_garbage_after_long_records(per_record):
+    pages = [response(n, page(random.Random(n).randbytes(60_000).hex())) for n in (1, 2)]
+    first = warc(pages[:1], per_record)
+    items = read(first + b"junk" * 10 + warc(pages[1:], per_record))
+    assert [type(item) for item in items] == [Document, ErrorRecord, Document]
+    assert items[1].source == f"crawl.warc:{len(first)}"
+
+
 @pytest.mark.parametrize("length", [20, 200])
 def test_a_wrong_content_length_gives_an_error_and_the_next_record_is_read(length):
     wrong = response(2, page("two"), length=length)

@@ -377,8 +377,14 @@ def _ends_where_it_says(tape: _Tape, start: int) -> bool:
     when its Content-Length is wrong), as far as the bytes kept tell."""
     if not tape.whole or tape.kept_from != start:
         return True
-    end = _end_of_record(bytes(tape.kept[:_PEEK]), gzipped=False, lenient=True)
-    return end is not None
+    kept = memoryview(tape.kept)  # no copy of a long record's bytes
+    header_end = tape.kept.find(b"\r\n\r\n", 0, 64 << 10)
+    end = _end_of_record(kept[:header_end + 4].tobytes(), gzipped=False, lenient=True)
+    if header_end < 0 or end is None:
+        return False
+    after = kept[end:end + 4].tobytes()
+    kept.release()
+    return after == b"\r\n\r\n" or len(after) < 4
 
 
 def _end_of_record(data: bytes, gzipped: bool, lenient: bool = False) -> int | None:
@@ -386,9 +392,10 @@ def _end_of_record(data: bytes, gzipped: bool, lenient: bool = False) -> int | N
     None if it is not whole; ``lenient``: whole as far as ``data`` goes."""
     if gzipped:
         decompressor = zlib.decompressobj(31)
+        rest = data
         try:
-            while decompressor.decompress(data, _BLOCK) and not decompressor.eof:
-                data = decompressor.unconsumed_tail
+            while decompressor.decompress(rest, _BLOCK) and not decompressor.eof:
+                rest = decompressor.unconsumed_tail
         except zlib.error:
             return None
         return len(data) - len(decompressor.unused_data) if decompressor.eof else None
