@@ -12,8 +12,9 @@ WARC. It yields, in the file's order:
   truncated, malformed or whose body cannot be decoded.
 
 ``warcinfo``, ``request``, ``metadata`` and the other record types are no input and are
-not reported. fastwarc cannot find the next record after bytes it cannot parse, so
-unreadable bytes give one error record and end the file.
+not reported. fastwarc stops at bytes it cannot parse (raising, or silently at a truncated
+gzip member): they give one error record, and reading goes on from the next record found
+after them (:meth:`_Tape.skip_to_record`).
 """
 
 from __future__ import annotations
