@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -73,10 +74,11 @@ class Inputs:
 
 @dataclass(slots=True)
 class ReadStats:
-    """What reading has seen: bytes read, and WARC records that were not an input."""
+    """What reading has seen: bytes read, and WARC responses that were not a page, by
+    reason (``not_html``, ``http_status``: not a success)."""
 
     bytes_read: int = 0
-    skipped: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
@@ -210,11 +212,15 @@ def _read_warc(handle: _Counted, path: str, max_bytes: int, stats: ReadStats,
                ) -> Iterator[Document | ErrorRecord]:
     from cleannews.inputs.warc import Skipped, read_warc
 
+    pages = 0
     for item in read_warc(path, max_bytes=max_bytes, stream=cast(BinaryIO, handle)):
         if isinstance(item, Skipped):
-            stats.skipped += 1
+            stats.skipped[item.reason] += 1
         else:
+            pages += 1
             yield item
+    if not pages:
+        logger.warning("%s: a WARC with no HTML response", path)
 
 
 class _Counted(io.RawIOBase):

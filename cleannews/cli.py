@@ -394,8 +394,10 @@ class Tally:
         parts = [f"{inputs} inputs", f"{self.errors} errors"]
         if dropped:
             parts.append(dropped)
-        if self.stats.skipped:
-            parts.append(f"{self.stats.skipped} non-HTML WARC records skipped")
+        skipped = self.stats.skipped
+        if skipped:
+            reasons = ", ".join(f"{reason} {count}" for reason, count in sorted(skipped.items()))
+            parts.append(f"{sum(skipped.values())} WARC responses skipped ({reasons})")
         seconds = max(time.monotonic() - self.started, 1e-6)
         parts.append(f"{seconds:.1f} s ({inputs / seconds:.1f} docs/s, "
                      f"{self.stats.bytes_read / seconds / 1e6:.2f} MB/s)")
