@@ -11,8 +11,8 @@ import dataclasses
 import logging
 import sys
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import AbstractContextManager, ExitStack, nullcontext
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any, BinaryIO, Protocol, cast
@@ -35,6 +35,7 @@ from cleannews.pipeline import Explanation, explain_document
 from cleannews.records import ErrorRecord, Record, to_json_line
 
 DEFAULTS = Options()  # the flags' defaults are the library's
+Pair = tuple[str, Record | ErrorRecord]  # an input file and a record of it
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT: what a shell reports for a command stopped by Ctrl-C
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what it reports for one whose reader went away
@@ -439,8 +440,8 @@ def _write(records: Iterable[tuple[str, Record | ErrorRecord]], output: Sink, te
            tally: Tally, progress: bool | None = False) -> None:
     """Write each record as it comes, counting it in ``tally``."""
     bar = _progress_bar(progress, tally)
-    with _logging_beside(bar):
-        for _, record in records:
+    with _logging_beside(bar), _closed_after(records) as ordered:
+        for _, record in ordered:
             with interrupts.held():  # the record and its count, or neither
                 _count(bar, tally, record)
                 if tally.keep.drop_reason(record) is not None:
@@ -472,8 +473,9 @@ def _write_folder(inputs: Inputs, stdin: BinaryIO | None, options: Options,
             tally.keep.remember(earlier.get("text_hash"))
     bar = _progress_bar(progress, tally)
     try:
-        with _logging_beside(bar):
-            for input_name, record in _records(inputs, stdin, options, tally):
+        records = _records(inputs, stdin, options, tally)
+        with _logging_beside(bar), _closed_after(records) as ordered:
+            for input_name, record in ordered:
                 with interrupts.held():
                     _count(bar, tally, record)
                     reason = tally.keep.drop_reason(record)
@@ -490,6 +492,18 @@ def _write_folder(inputs: Inputs, stdin: BinaryIO | None, options: Options,
     finally:
         if bar is not None:
             bar.close()
+
+
+@contextmanager
+def _closed_after(records: Iterable[Pair]) -> Iterator[Iterator[Pair]]:
+    """The records, and their generator closed when the block ends however it ends, so
+    that worker processes stop then (not when the garbage collector gets to them)."""
+    ordered = iter(records)
+    try:
+        yield ordered
+    finally:
+        if isinstance(ordered, Generator):
+            ordered.close()
 
 
 def _count(bar: Bar | None, tally: Tally, record: Record | ErrorRecord) -> None:

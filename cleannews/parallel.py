@@ -112,7 +112,8 @@ class _Pool:
             if worker.process.is_alive():
                 worker.process.terminate()
                 worker.process.join()
-            worker.connection.close()
+            with suppress(OSError):  # closed already, at the interpreter's exit
+                worker.connection.close()
 
     def _start(self) -> _Worker:
         ours, theirs = self.context.Pipe()
