@@ -100,7 +100,8 @@ def _boilerplate(cleaned: CleanedText) -> dict[str, Any]:
     return {
         "navigation": list(cleaned.dropped_texts(DropReason.NAVIGATION)),
         "counters": list(cleaned.dropped_texts(DropReason.REACTION_COUNTER)),
-        "link_farms": {farm.heading: farm.items for farm in cleaned.link_farms},
+        "link_farms": [{"heading": farm.heading, "links": farm.items}
+                       for farm in cleaned.link_farms],
     }
 
 
@@ -112,7 +113,7 @@ def _removed(cleaned: CleanedText, extraction: Extraction | None = None) -> dict
     # blocks the HTML stage removed before the text rules ran ("headline", "link_list", ...)
     for block in extraction.removed if extraction is not None else ():
         counts[block.reason] = counts.get(block.reason, 0) + 1
-    return {name: count for name, count in counts.items() if count}
+    return counts  # Record.to_dict() writes every reason, zeros included
 
 
 def _markdown_text(cleaned: CleanedText, markdown: str) -> str:

@@ -21,6 +21,7 @@ from cleannews.errors import Stage
 
 __all__ = [
     "FIELDS",
+    "REMOVED_REASONS",
     "SCHEMA_VERSION",
     "ErrorInfo",
     "ErrorRecord",
@@ -34,13 +35,25 @@ __all__ = [
 SCHEMA_VERSION = 4
 
 # A record's keys, in order: who made it and from what, what kind of page it is, the
-# metadata, the text, what the input was, what was removed, the error (null unless
-# status is "error"), and the input record's own fields (null unless it had some).
+# metadata, the text, what the input was, what was removed, the error (its fields empty
+# unless status is "error"), and the input record's own fields (a JSON text, "{}" for none).
 FIELDS: tuple[str, ...] = (
     "schema_version", "cleannews_version", "id", "source", "status", "page_type",
     "page_type_confidence", *METADATA_FIELDS,
     "text", "text_hash", "input_kind", "encoding", "encoding_confidence", "decode_lossy", "removed",
     "boilerplate", "error", "meta",
+)
+
+# Every key of a record's ``removed``, in this order, zeros included, so that every record
+# has the same keys and loads into one table column (datasets, pandas, polars, duckdb): the
+# text rules' reasons (cleannews.lines.DropReason), then the blocks the HTML stage removes
+# (cleannews.extract.trim; ``photo_credit`` counts lines and blocks). tests/test_records.py
+# checks that it names every reason there is.
+REMOVED_REASONS: tuple[str, ...] = (
+    "navigation", "title", "date_line", "byline", "reaction_counter", "tagline",
+    "cookie_notice", "photo_credit", "comment", "duplicate", "link_farm", "classifier",
+    "headline", "kicker", "standfirst", "link_list", "call_to_action", "credit", "contact",
+    "separator", "heading", "label", "share_bar",
 )
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -62,7 +75,9 @@ class Record:
     encoding_confidence: float
     decode_lossy: bool = False
     metadata: Metadata = field(default_factory=Metadata)
-    removed: dict[str, int] = field(default_factory=dict)
+    removed: dict[str, int] = field(default_factory=dict)  # reasons left out count 0
+    # navigation and counters (lists of lines), link_farms (LinkFarm-like dicts, or a
+    # heading -> number of links mapping); what is left out is empty
     boilerplate: dict[str, Any] = field(default_factory=dict)
     # what kind of page it is (cleannews.pagetype.PAGE_TYPES) and the model's probability
     page_type: str | None = None
@@ -83,16 +98,20 @@ class Record:
         """Return the record as JSON-safe values, keys in :data:`FIELDS` order."""
         return _flat(self.id, self.source, self.status, self.metadata, {
             "page_type": self.page_type,
-            "page_type_confidence": self.page_type_confidence,
+            "page_type_confidence": _float(self.page_type_confidence),
             "text": self.text,
             "text_hash": self.text_hash,
             "input_kind": self.input_kind,
             "encoding": self.encoding,
-            "encoding_confidence": self.encoding_confidence,
+            "encoding_confidence": _float(self.encoding_confidence),
             "decode_lossy": self.decode_lossy,
-            "removed": dict(self.removed),
-            "boilerplate": self.boilerplate,
-            "meta": self.meta,
+            "removed": _removed(self.removed),
+            "boilerplate": _boilerplate(self.boilerplate),
+            # An error record's keys, empty (not null: a reader that types a column from the
+            # first rows, as datasets and duckdb do, would type null ones null and then
+            # reject, or drop, the first error record further on).
+            "error": {"stage": "", "type": "", "message": ""},
+            "meta": _meta(self.meta),
         })
 
 
@@ -127,11 +146,11 @@ class ErrorRecord:
         return _flat(self.id, self.source, "error", self.metadata, {
             "input_kind": self.input_kind,
             "encoding": self.encoding,
-            "removed": {},
-            "boilerplate": {},
+            "removed": _removed({}),
+            "boilerplate": _boilerplate({}),
             "error": {"stage": self.error.stage, "type": self.error.type,
                       "message": self.error.message},
-            "meta": self.meta,
+            "meta": _meta(self.meta),
         })
 
 
@@ -145,6 +164,40 @@ def text_hash(text: str) -> str:
     """
     words = " ".join(text.casefold().split())
     return hashlib.sha256(words.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _float(value: float | None) -> float | None:
+    """A number always written as one (``1.0``, never ``1``): one type per column."""
+    return None if value is None else float(value)
+
+
+def _removed(counts: dict[str, int]) -> dict[str, int]:
+    """Every reason of :data:`REMOVED_REASONS` in its order, zeros included (a reason not in
+    the list, which the tests rule out, comes last rather than be lost)."""
+    return {**{reason: int(counts.get(reason, 0)) for reason in REMOVED_REASONS},
+            **{reason: int(count) for reason, count in counts.items()
+               if reason not in REMOVED_REASONS}}
+
+
+def _boilerplate(boilerplate: dict[str, Any]) -> dict[str, Any]:
+    """The same three keys in every record; link farms as a list of ``{"heading", "links"}``
+    objects (a heading-keyed object would give every page its own keys)."""
+    farms = boilerplate.get("link_farms") or []
+    if isinstance(farms, dict):
+        farms = [{"heading": heading, "links": links} for heading, links in farms.items()]
+    return {
+        "navigation": list(boilerplate.get("navigation") or []),
+        "counters": list(boilerplate.get("counters") or []),
+        "link_farms": [{"heading": str(farm["heading"]), "links": int(farm["links"])}
+                       for farm in farms],
+    }
+
+
+def _meta(meta: dict[str, Any] | None) -> str:
+    """The input record's own fields as the text of one JSON object (``{}`` when it had
+    none): their keys and types differ from an input to the next, which no table column can
+    hold as an object, while a string column loads everywhere (``json.loads`` it back)."""
+    return json.dumps(meta or {}, ensure_ascii=False)
 
 
 def _flat(record_id: str, source: str, status: str, metadata: Metadata,

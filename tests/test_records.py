@@ -8,7 +8,7 @@ from typing import Any
 
 from cleannews import ErrorInfo, ErrorRecord, Metadata, Record, to_json_line, write_jsonl
 from cleannews.pipeline import Document, clean_document
-from cleannews.records import FIELDS, SCHEMA_VERSION
+from cleannews.records import FIELDS, REMOVED_REASONS, SCHEMA_VERSION
 
 
 def _record(text: str = "Body.", removed: dict[str, int] | None = None,
@@ -34,8 +34,10 @@ def test_error_records_share_the_keys() -> None:
     assert error["status"] == "error"
     assert error["error"] == {"stage": "read", "type": "unreadable",
                               "message": "cannot read page.txt"}
-    assert error["text"] is None and error["tags"] == [] and error["removed"] == {}
-    assert ok["error"] is None
+    assert error["text"] is None and error["tags"] == []
+    assert error["removed"] == dict.fromkeys(REMOVED_REASONS, 0)
+    assert error["boilerplate"] == {"navigation": [], "counters": [], "link_farms": []}
+    assert ok["error"] == {"stage": "", "type": "", "message": ""}
 
 
 def test_schema_and_version_in_every_record() -> None:
@@ -143,6 +145,82 @@ def test_a_documents_meta_is_carried_into_its_record_unchanged():
     record = clean_document(Document("The museum reopened on Monday after a long repair.",
                                      meta=meta))
     error = clean_document(Document(b"\x00" * 64, meta=meta))
-    assert json.loads(to_json_line(record))["meta"] == meta
-    assert json.loads(to_json_line(error))["meta"] == meta
-    assert json.loads(to_json_line(clean_document(Document("Text."))))["meta"] is None
+    # one JSON text: its keys and types vary from an input to the next (issue #15)
+    assert json.loads(json.loads(to_json_line(record))["meta"]) == meta
+    assert json.loads(json.loads(to_json_line(error))["meta"]) == meta
+    assert json.loads(to_json_line(clean_document(Document("Text."))))["meta"] == "{}"
+
+
+# --- one shape for every record (issue #15): table readers (datasets, pandas, polars,
+# duckdb) type each column from the first rows they read ---------------------------------
+
+def _types(value: Any, path: str = "") -> dict[str, set[str]]:
+    """Every key path of a record's JSON value, with the JSON types found there."""
+    found: dict[str, set[str]] = {path: {type(value).__name__}}
+    if isinstance(value, dict):
+        for key, item in value.items():
+            for sub, kinds in _types(item, f"{path}.{key}").items():
+                found.setdefault(sub, set()).update(kinds)
+    elif isinstance(value, list):
+        for item in value:
+            for sub, kinds in _types(item, f"{path}[]").items():
+                found.setdefault(sub, set()).update(kinds)
+    return found
+
+
+def _sample_records() -> list[Record | ErrorRecord]:
+    from cleannews.lines import clean_lines
+
+    html = ("<html><head><title>Storm hits coast</title></head><body><article>"
+            "<h1>Storm hits coast</h1><p>" + "Rain fell all night in the town. " * 8 +
+            "</p><p>Share: Facebook Twitter WhatsApp</p></article></body></html>")
+    dump = ("Home > News > Weather\nStorm hits coast\n" + "Rain fell all night. " * 8 +
+            "\nRelated\n- Flood warning issued\n- Roads closed\n- Schools shut\n12 Likes")
+    assert clean_lines(dump).link_farms  # the dump has a link farm to record
+    meta = {"crawl": "x", "n": 3, "nested": {"a": [1, 2]}}
+    return [clean_document(Document(html.encode(), meta=meta)),
+            clean_document(Document(dump.encode("utf-16"))),
+            clean_document(Document(b"", meta={})),
+            clean_document(Document(b"\x00" * 64, meta={"tags": ["a"]})),
+            _record(removed={"navigation": 2, "headline": 1}),
+            Record("r", "-", "Text.", "html", "utf-8", 1, page_type="article",
+                   page_type_confidence=1, boilerplate={"link_farms": {"Related": 3}}),
+            _error(),
+            ErrorRecord("x", "-", ErrorInfo("record", "timeout", "too slow"), "html", "utf-8")]
+
+
+def test_every_record_has_the_same_keys_at_every_depth():
+    records = _sample_records()
+    assert {record.status for record in records} == {"ok", "empty", "error"}
+    # the keys of every object (a list's items exist only where the list is not empty)
+    shapes = [{path for path in _types(json.loads(to_json_line(record))) if "[]" not in path}
+              for record in records]
+    assert all(shape == shapes[0] for shape in shapes)
+    assert {path for path in shapes[0] if path.count(".") == 1} == {f".{name}" for name in FIELDS}
+    values = [record.to_dict() for record in records]
+    assert all(list(value["removed"]) == list(REMOVED_REASONS) for value in values)
+    assert any(value["boilerplate"]["link_farms"] for value in values)
+
+
+def test_every_key_holds_one_type_or_null():
+    found: dict[str, set[str]] = {}
+    for record in _sample_records():
+        for path, kinds in _types(json.loads(to_json_line(record))).items():
+            found.setdefault(path, set()).update(kinds)
+    expected_numbers = {".page_type_confidence", ".encoding_confidence"}
+    for path, kinds in found.items():
+        assert len(kinds - {"NoneType"}) <= 1, (path, kinds)  # str or null, never str or int
+        if path in expected_numbers:
+            assert kinds - {"NoneType"} == {"float"}, (path, kinds)  # 1.0, never 1
+    # no object whose keys are data (a heading, an input's field): they would vary
+    assert found[".boilerplate.link_farms[]"] == {"dict"}
+    assert found[".meta"] == {"str"} and found[".error.type"] == {"str"}
+
+
+def test_removed_names_every_reason_there_is():
+    from cleannews.extract.trim import TRIM_STEPS
+    from cleannews.lines import DropReason
+
+    # an inline linked headline is counted as link_list (cleannews/extract/trim.py)
+    reasons = {reason.value for reason in DropReason} | set(TRIM_STEPS) - {"inline_link"}
+    assert set(REMOVED_REASONS) == reasons and len(REMOVED_REASONS) == len(reasons)
