@@ -125,12 +125,12 @@ def test_jsonl_records_become_pages_with_their_fields_carried_through(tmp_path: 
     first, second, broken, no_page, array = records
     assert (first["id"], first["url"], first["input_kind"]) == (
         "p1", "https://example.com/a", "html")
-    assert first["meta"] == {"id": "p1", "url": "https://example.com/a", "crawl": "CC-2024",
-                             "scores": {"q": 0.5}}
+    assert json.loads(first["meta"]) == {"id": "p1", "url": "https://example.com/a",
+                                         "crawl": "CC-2024", "scores": {"q": 0.5}}
     assert (second["id"], second["input_kind"]) == ("2", "text")
-    assert second["meta"] == {"id": 2, "lang": "en", "tags": ["x"]}
+    assert json.loads(second["meta"]) == {"id": 2, "lang": "en", "tags": ["x"]}
     assert f"{path}:3: not JSON" in broken["error"]["message"]
-    assert no_page["meta"] == {"id": "p4", "body": "nothing the reader knows"}
+    assert json.loads(no_page["meta"]) == {"id": "p4", "body": "nothing the reader knows"}
     assert "'html' nor 'text'" in no_page["error"]["message"]
     assert "not a JSON object" in array["error"]["message"]
 

@@ -132,7 +132,7 @@ class CleannewsExtractor(BaseExtractor):  # type: ignore[misc]  # datatrove is u
                         continue
                 if record["status"] != "ok":
                     self.stat_update(record["status"], StatHints.dropped)
-                    if record["error"]:
+                    if record["status"] == "error":
                         self.stat_update(f"error_{record['error']['type']}")
                     continue
                 doc.text = record["text"]
