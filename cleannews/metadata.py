@@ -32,7 +32,10 @@ __all__ = [
 
 # Language identification on fewer characters than this is a guess, so none is reported.
 MIN_LANGUAGE_CHARS = 40
-# py3langid takes time in proportion to its input and is as accurate on a paragraph or two.
+# py3langid takes time in proportion to its input and is as accurate on a paragraph or two:
+# on the kept text of the development pages (scrapinghub and fundus, HTML and text dumps,
+# 875 pages), the first 500 characters gave the whole text's language on every page, in
+# 0.6 ms a page instead of 5.8 (issue #16).
 LANGUAGE_SAMPLE_CHARS = 500
 
 _DATELINE = re.compile(
