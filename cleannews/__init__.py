@@ -7,23 +7,62 @@
 
 __version__ = "0.1.0"
 
-from cleannews.data import Metadata, merge
-from cleannews.decode import Decoded, decode_bytes
-from cleannews.detect import Kind, detect_kind
-from cleannews.errors import ERROR_TYPES, CleannewsError
-from cleannews.extract import Extraction, extract_article
-from cleannews.lines import CleanedText, DropReason, JudgedLine, LinkFarm, clean_lines
-from cleannews.metadata import build_metadata
-from cleannews.options import HtmlOptions, Limits, Options
-from cleannews.pipeline import (
-    Document,
-    Explanation,
-    clean,
-    clean_document,
-    clean_documents,
-    explain_document,
-)
-from cleannews.records import ErrorInfo, ErrorRecord, Record, to_json_line, write_jsonl
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cleannews.data import Metadata, merge
+    from cleannews.decode import Decoded, decode_bytes
+    from cleannews.detect import Kind, detect_kind
+    from cleannews.errors import ERROR_TYPES, CleannewsError
+    from cleannews.extract import Extraction, extract_article
+    from cleannews.lines import CleanedText, DropReason, JudgedLine, LinkFarm, clean_lines
+    from cleannews.metadata import build_metadata
+    from cleannews.options import HtmlOptions, Limits, Options
+    from cleannews.pipeline import (
+        Document,
+        Explanation,
+        clean,
+        clean_document,
+        clean_documents,
+        explain_document,
+    )
+    from cleannews.records import ErrorInfo, ErrorRecord, Record, to_json_line, write_jsonl
+
+# The public names, each from the module that defines it. They are imported on first use
+# (PEP 562), so that ``cleannews --version`` and ``import cleannews.records`` do not load
+# the pipeline, numpy and the models.
+_HOMES = {
+    "Metadata": "data", "merge": "data",
+    "Decoded": "decode", "decode_bytes": "decode",
+    "Kind": "detect", "detect_kind": "detect",
+    "ERROR_TYPES": "errors", "CleannewsError": "errors",
+    "Extraction": "extract", "extract_article": "extract",
+    "CleanedText": "lines", "DropReason": "lines", "JudgedLine": "lines", "LinkFarm": "lines",
+    "clean_lines": "lines",
+    "build_metadata": "metadata",
+    "HtmlOptions": "options", "Limits": "options", "Options": "options",
+    "Document": "pipeline", "Explanation": "pipeline", "clean": "pipeline",
+    "clean_document": "pipeline", "clean_documents": "pipeline", "explain_document": "pipeline",
+    "ErrorInfo": "records", "ErrorRecord": "records", "Record": "records",
+    "to_json_line": "records", "write_jsonl": "records",
+}
+
+
+def __getattr__(name: str) -> object:
+    """Import a public name from its module on first use (PEP 562)."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'cleannews' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"cleannews.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_HOMES))
+
 
 __all__ = [
     "ERROR_TYPES",

@@ -15,7 +15,7 @@ from collections.abc import Generator, Iterable, Iterator
 from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import Any, BinaryIO, Protocol, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, cast
 
 import click
 
@@ -23,16 +23,17 @@ from cleannews import __version__
 from cleannews.batch import INPUT_FORMATS, STDIN, InputFormat, Inputs, ReadStats, read_documents
 from cleannews.detect import Kind
 from cleannews.errors import CleannewsError
-from cleannews.filters import RecordFilter
 from cleannews.folder import OUTPUT_SUFFIXES, FolderOutput, RunRefusedError, settings_digest
 from cleannews.inputs.files import listed_paths
 from cleannews.inputs.jsonl import Fields
 from cleannews.limits import DEFAULT_MAX_MEMORY_MB, memory_limit
 from cleannews.options import OUTPUT_FORMATS, HtmlOptions, Limits, Options, OutputFormat
 from cleannews.output import Sink, interrupts, leave_quietly_for_a_closed_pipe, open_output
-from cleannews.parallel import clean_in_order, usable_cores
 from cleannews.pipeline import Explanation, explain_document
 from cleannews.records import ErrorRecord, Record, to_json_line
+
+if TYPE_CHECKING:  # the record filter counts words with the line splitter: loaded by a run
+    from cleannews.filters import RecordFilter
 
 DEFAULTS = Options()  # the flags' defaults are the library's
 Pair = tuple[str, Record | ErrorRecord]  # an input file and a record of it
@@ -232,6 +233,8 @@ def main(paths: tuple[str, ...], globs: tuple[str, ...], files_from: str | None,
         raise click.UsageError("--favor-precision and --favor-recall exclude each other")
     if text_only and explain:
         raise click.UsageError("--text and --explain exclude each other")
+    from cleannews.filters import RecordFilter
+
     keep = RecordFilter(min_words=min_words, dedup=dedup, languages=frozenset(
         code.strip().lower() for code in languages.split(",") if code.strip()))
     if explain and keep.active:
@@ -260,6 +263,8 @@ def main(paths: tuple[str, ...], globs: tuple[str, ...], files_from: str | None,
                       timeout_seconds=timeout_seconds),
     )
     fields = Fields(html=html_field, text=text_field, url=url_field, id=id_field)
+    from cleannews.parallel import usable_cores  # multiprocessing: loaded by a run only
+
     tally = Tally(keep=keep, jobs=jobs or usable_cores(),
                   max_memory_bytes=max_memory_mb * 1024 * 1024)
     try:
@@ -370,6 +375,13 @@ def json_safe(value: dict[str, Any]) -> dict[str, Any]:
     return safe
 
 
+def _record_filter() -> RecordFilter:
+    """A filter that keeps every record."""
+    from cleannews.filters import RecordFilter
+
+    return RecordFilter()
+
+
 @dataclass
 class Tally:
     """What a run has done: records written (error records among them), the filter that
@@ -378,7 +390,7 @@ class Tally:
 
     written: int = 0
     errors: int = 0
-    keep: RecordFilter = field(default_factory=RecordFilter)
+    keep: RecordFilter = field(default_factory=lambda: _record_filter())
     dropped_sink: Sink | None = None
     stats: ReadStats = field(default_factory=ReadStats)
     jobs: int = 1
@@ -408,6 +420,8 @@ class Tally:
 def _records(inputs: Inputs, stdin: BinaryIO | None, options: Options,
              tally: Tally) -> Iterator[tuple[str, Record | ErrorRecord]]:
     """(input file, record) for every page, in input order, cleaned by the run's workers."""
+    from cleannews.parallel import clean_in_order
+
     documents = read_documents(inputs, options, stdin=stdin, stats=tally.stats,
                                skip=tally.skip)
     return clean_in_order(documents, options, jobs=tally.jobs,

@@ -15,22 +15,22 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cleannews.data import Metadata
 from cleannews.decode import Decoded, decode_bytes, without_control_characters
 from cleannews.detect import Kind, detect_kind, looks_like_binary, sniff_file_format
 from cleannews.errors import DocumentTimeout, Stage, StageError, error_type
-from cleannews.extract import Extraction, extract_article
-from cleannews.extract.article import CONTENT_CHOICES
 from cleannews.limits import time_limit
-from cleannews.lines import CleanedText, DropReason, JudgedLine, clean_lines
-from cleannews.lines.headline import without_headline
-from cleannews.lines.model import RULES_ONLY, LineModel
-from cleannews.metadata import build_metadata
 from cleannews.options import Limits, Options
-from cleannews.pagetype import PageType, classify_text
 from cleannews.records import ErrorInfo, ErrorRecord, Record
+
+if TYPE_CHECKING:  # the stages' modules (numpy, the models) load when a document is cleaned
+    from cleannews.extract import Extraction
+    from cleannews.extract.article import ContentChoice
+    from cleannews.lines import CleanedText, JudgedLine
+    from cleannews.lines.model import LineModel
+    from cleannews.pagetype import PageType
 
 __all__ = [
     "Document",
@@ -97,6 +97,8 @@ def _decode(document: Document) -> Decoded:
 
 
 def _boilerplate(cleaned: CleanedText) -> dict[str, Any]:
+    from cleannews.lines import DropReason
+
     return {
         "navigation": list(cleaned.dropped_texts(DropReason.NAVIGATION)),
         "counters": list(cleaned.dropped_texts(DropReason.REACTION_COUNTER)),
@@ -106,6 +108,8 @@ def _boilerplate(cleaned: CleanedText) -> dict[str, Any]:
 
 
 def _removed(cleaned: CleanedText, extraction: Extraction | None = None) -> dict[str, int]:
+    from cleannews.lines import DropReason
+
     counts = {reason.value: 0 for reason in DropReason}
     for line in cleaned.dropped:
         if line.reason is not None:
@@ -123,6 +127,7 @@ def _markdown_text(cleaned: CleanedText, markdown: str) -> str:
     runs two paragraphs, or a paragraph and the heading under it, into one paragraph.
 
     >>> from cleannews.lines import clean_lines
+    >>> from cleannews.lines.model import RULES_ONLY
     >>> source = "## Storm hits coast\\n\\nRain fell all night in the town.\\n- one\\n- two"
     >>> print(_markdown_text(clean_lines(source, RULES_ONLY), source))
     ## Storm hits coast
@@ -166,6 +171,8 @@ def _every_line_kept(cleaned: CleanedText, page_type: PageType) -> CleanedText:
     (a listing's repeated lines, a service page's dates), they only read the metadata.
 
     >>> from cleannews.lines import clean_lines
+    >>> from cleannews.lines.model import RULES_ONLY
+    >>> from cleannews.pagetype import PageType
     >>> cleaned = clean_lines("Home > Shop\\nBlue mug, 350 ml", RULES_ONLY)
     >>> _every_line_kept(cleaned, PageType("listing", 0.9)).text
     'Home > Shop\\nBlue mug, 350 ml'
@@ -175,9 +182,18 @@ def _every_line_kept(cleaned: CleanedText, page_type: PageType) -> CleanedText:
         if not line.kept else line for line in cleaned.lines))
 
 
+def _content_choice(page_type: PageType) -> ContentChoice:
+    """What the HTML extractor takes as the main content of a page of this type."""
+    from cleannews.extract.article import CONTENT_CHOICES
+
+    return CONTENT_CHOICES[page_type.label]
+
+
 def _line_model(kind: Kind, options: Options) -> LineModel | None:
     """The learned classifier (None: clean_lines' default) unless HTML is to be judged by
     the explicit rules alone, as it is unless ``options.html.classify_lines``."""
+    from cleannews.lines.model import RULES_ONLY
+
     if kind is Kind.HTML and not options.html.classify_lines:
         return RULES_ONLY
     return None
@@ -200,6 +216,13 @@ def _refuse_what_is_no_page(content: bytes | str, limits: Limits) -> None:
 
 def _judge(document: Document, options: Options, explain: bool) -> tuple[Record, CleanedText]:
     """Run every stage; raise :class:`StageError` naming the stage that failed."""
+    # Imported here, not at the top: a run that cleans nothing (--version, --help) loads
+    # none of them, and text input never loads the HTML extractor (trafilatura, lxml).
+    from cleannews.lines import clean_lines
+    from cleannews.lines.headline import without_headline
+    from cleannews.metadata import build_metadata
+    from cleannews.pagetype import classify_text
+
     _refuse_what_is_no_page(document.content, options.limits)
     with _stage("decode"):
         decoded = _decode(document)
@@ -211,6 +234,8 @@ def _judge(document: Document, options: Options, explain: bool) -> tuple[Record,
         kind = options.input_kind or document.kind or detect_kind(page)
     extraction = None
     if kind is Kind.HTML:
+        from cleannews.extract import extract_article
+
         with _stage("extract"):
             extraction = extract_article(page, document.url, options.html,
                                          comments=options.keep_comments,
@@ -234,7 +259,7 @@ def _judge(document: Document, options: Options, explain: bool) -> tuple[Record,
         if extraction is None and metadata.title:
             # A dump's headline, picked among its lines, is the title, not part of the text.
             cleaned = without_headline(cleaned, metadata.title)
-        if extraction is not None and not CONTENT_CHOICES[page_type.label].line_rules:
+        if extraction is not None and not _content_choice(page_type).line_rules:
             cleaned = _every_line_kept(cleaned, page_type)
     with _stage("record"):
         record = Record(

@@ -17,7 +17,7 @@ from click.testing import CliRunner, Result
 from cleannews import __version__
 from cleannews.cli import exit_code, main
 
-from .conftest import TEXT_FIXTURES
+from .conftest import HTML_FIXTURES, TEXT_FIXTURES
 
 BODY = ("The museum reopened on Monday after a two-year renovation that cost more than "
         "forty million euros, the city said.")
@@ -316,3 +316,33 @@ def test_error_records_are_never_dropped(runner: CliRunner, tmp_path: Path) -> N
 @pytest.mark.parametrize("args", [["--keep-dropped", "x.jsonl"], ["--explain", "--dedup"]])
 def test_dataset_switch_usage_errors(runner: CliRunner, args: list[str]) -> None:
     assert runner.invoke(main, args, input=PAGE).exit_code == 2
+
+
+def _modules_after(*argv: str, stdin: bytes = b"") -> set[str]:
+    """The modules a fresh ``python -m cleannews ARGV`` has imported when it exits."""
+    probe = ("import runpy, sys\n"
+             "try:\n"
+             "    runpy.run_module('cleannews', run_name='__main__', alter_sys=True)\n"
+             "except SystemExit:\n"
+             "    pass\n"
+             "sys.stderr.write('\\nMODULES ' + ' '.join(sorted(sys.modules)))\n")
+    done = subprocess.run([sys.executable, "-c", probe, *argv], input=stdin,
+                          capture_output=True, timeout=120, check=False)
+    listed = done.stderr.decode().rpartition("MODULES ")[2]
+    assert listed, done.stderr.decode()
+    return set(listed.split())
+
+
+def test_start_up_loads_only_what_the_run_needs() -> None:
+    """--version and --help load none of the pipeline, and a text page never loads the HTML
+    extractor (trafilatura, lxml): loading them is most of a short run's time."""
+    heavy = {"trafilatura", "lxml", "numpy", "py3langid", "cleannews.metadata",
+             "cleannews.lines", "cleannews.extract.article", "multiprocessing"}
+    for flag in ("--version", "--help"):
+        assert not heavy & _modules_after(flag), flag
+    text_run = _modules_after("-q", stdin=b"One sentence of text.\n")
+    assert "cleannews.lines" in text_run
+    assert not {"trafilatura", "lxml", "cleannews.extract.article", "py3langid"} & text_run
+    html_run = _modules_after("-q", stdin=(HTML_FIXTURES / "en-howto-linked-sentences.html")
+                              .read_bytes())
+    assert {"trafilatura", "lxml"} <= html_run

@@ -168,12 +168,11 @@ def test_options_are_frozen() -> None:
 def test_a_document_over_the_time_limit_gives_a_timeout_record(monkeypatch) -> None:
     import time
 
-    from cleannews import pipeline
-
     def slow_clean_lines(*args: object, **kwargs: object) -> None:
         time.sleep(5)
 
-    monkeypatch.setattr(pipeline, "clean_lines", slow_clean_lines)
+    # The pipeline imports each stage when it first runs it, so patch the stage's package.
+    monkeypatch.setattr("cleannews.lines.clean_lines", slow_clean_lines)
     started = time.monotonic()
     record = clean_document(Document(b"Some text."), Options(limits=Limits(timeout_seconds=0.2)))
     assert time.monotonic() - started < 2
@@ -191,12 +190,10 @@ def test_a_document_over_the_time_limit_gives_a_timeout_record(monkeypatch) -> N
 
 
 def test_error_records_say_what_was_decoded(monkeypatch) -> None:
-    from cleannews import pipeline
-
     def broken_clean_lines(*args: object, **kwargs: object) -> None:
         raise ValueError("boom")
 
-    monkeypatch.setattr(pipeline, "clean_lines", broken_clean_lines)
+    monkeypatch.setattr("cleannews.lines.clean_lines", broken_clean_lines)
     record = clean_document(Document(b"Some text."))
     assert isinstance(record, ErrorRecord)
     assert (record.error.stage, record.error.type, record.encoding, record.input_kind) == (
@@ -271,19 +268,19 @@ def _slow_documents_in_a_worker(count: int) -> list[str]:
     """In a worker process: documents that hang get timeout records, and the next is fine."""
     import time
 
-    from cleannews import pipeline
+    from cleannews import lines
 
     def slow_clean_lines(*args: object, **kwargs: object) -> None:
         time.sleep(5)
 
-    real = pipeline.clean_lines
+    real = lines.clean_lines
     statuses = []
     for number in range(count):
-        pipeline.clean_lines = slow_clean_lines if number % 2 == 0 else real  # type: ignore[assignment]
+        lines.clean_lines = slow_clean_lines if number % 2 == 0 else real  # type: ignore[assignment]
         record = clean_document(Document(b"The minister resigned on Friday."),
                                 Options(limits=Limits(timeout_seconds=0.2)))
         statuses.append(record.error.type if isinstance(record, ErrorRecord) else record.status)
-    pipeline.clean_lines = real
+    lines.clean_lines = real
     return statuses
 
 
@@ -333,3 +330,16 @@ def test_a_documents_kind_and_charset_from_its_container_are_used():
     assert record.encoding == "koi8-r"
     forced = clean_document(Document(page, kind=Kind.TEXT), Options(input_kind=Kind.HTML))
     assert forced.input_kind == "html"
+
+
+def test_every_public_name_imports() -> None:
+    """The package imports its public names on first use: each one resolves, and nothing else
+    is offered."""
+    import cleannews.extract
+
+    for package in (cleannews, cleannews.extract):
+        for name in package.__all__:
+            assert getattr(package, name) is not None, name
+        with pytest.raises(AttributeError):
+            package.no_such_name  # noqa: B018
+    assert set(cleannews.__all__) <= set(dir(cleannews))

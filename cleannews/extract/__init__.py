@@ -8,15 +8,39 @@ removed, each with a reason. trafilatura is imported on first use only, so that 
 never pays its start-up cost. Nothing that leaves this package holds an lxml element.
 """
 
-from cleannews.extract.article import Extraction, extract_article
-from cleannews.extract.markup import choose_title, strip_site_name
-from cleannews.extract.trim import (
-    RemovedBlock,
-    clean_body,
-    is_share_bar,
-    looks_like_call_to_action,
-    same_headline,
-)
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cleannews.extract.article import Extraction, extract_article
+    from cleannews.extract.markup import choose_title, strip_site_name
+    from cleannews.extract.trim import (
+        RemovedBlock,
+        clean_body,
+        is_share_bar,
+        looks_like_call_to_action,
+        same_headline,
+    )
+
+# Each public name is imported from its module on first use (PEP 562): text input needs
+# only :func:`~cleannews.extract.markup.looks_like_name` (bylines), not the extractor.
+_HOMES = {
+    "Extraction": "article", "extract_article": "article",
+    "choose_title": "markup", "strip_site_name": "markup",
+    "RemovedBlock": "trim", "clean_body": "trim", "is_share_bar": "trim",
+    "looks_like_call_to_action": "trim", "same_headline": "trim",
+}
+
+
+def __getattr__(name: str) -> object:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'cleannews.extract' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"cleannews.extract.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Extraction",
