@@ -139,14 +139,17 @@ def strip_emphasis(text: str) -> str:
     '* a list item, 5 * 3 * 2, Terms* apply, __init__'
     >>> strip_emphasis("eine aktive**Drogenstelle in Palma****Son Gotleu****aufgelöst")
     'eine aktive Drogenstelle in Palma Son Gotleu aufgelöst'
+    >>> strip_emphasis("_a_**b")  # the same whether stripped once or twice
+    'a b'
     """
     if "*" not in text and "_" not in text:
         return text
-    if "**" in text:
-        text = _GLUED_STRONG.sub(" ", text)
     previous = None
     while previous != text:  # nested marks come off one layer at a time
-        previous, text = text, _EMPHASIS.sub(_emphasised, text)
+        previous = text
+        if "**" in text:  # glued between letters, maybe once the marks around came off
+            text = _GLUED_STRONG.sub(" ", text)
+        text = _EMPHASIS.sub(_emphasised, text)
     return text
 
 
