@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 import sys
 import time
 from collections.abc import Generator, Iterable, Iterator
@@ -225,6 +226,9 @@ def main(paths: tuple[str, ...], globs: tuple[str, ...], files_from: str | None,
     an error record (or the output could not be written), 2 for usage errors, 130 when
     interrupted, 141 when the reader of the output went away.
     """
+    # numpy's BLAS would start a thread per core when it is imported (about 50 ms) for
+    # matrix products far too small to use them, and in every worker process at that.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     # Our own warnings (one line per failed input) unless --quiet; a library's only when
     # they are errors (trafilatura warns "discarding data" on pages it finds empty).
     logging.basicConfig(level=logging.ERROR, format="cleannews: %(message)s", stream=sys.stderr)
