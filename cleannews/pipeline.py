@@ -23,6 +23,7 @@ from cleannews.detect import Kind, detect_kind, looks_like_binary, sniff_file_fo
 from cleannews.errors import DocumentTimeout, Stage, StageError, error_type
 from cleannews.extract import Extraction, extract_article
 from cleannews.extract.article import CONTENT_CHOICES
+from cleannews.extract.fast import extract_fast
 from cleannews.limits import time_limit
 from cleannews.lines import CleanedText, DropReason, JudgedLine, clean_lines
 from cleannews.lines.headline import without_headline
@@ -212,9 +213,13 @@ def _judge(document: Document, options: Options, explain: bool) -> tuple[Record,
     extraction = None
     if kind is Kind.HTML:
         with _stage("extract"):
-            extraction = extract_article(page, document.url, options.html,
-                                         comments=options.keep_comments,
-                                         markdown=options.markdown)
+            if options.html.mode == "fast" and not options.markdown:
+                extraction = extract_fast(page, document.url, options.html,
+                                          comments=options.keep_comments, explain=explain)
+            else:
+                extraction = extract_article(page, document.url, options.html,
+                                             comments=options.keep_comments,
+                                             markdown=options.markdown)
     text = extraction.text if extraction is not None else page
     with _stage("clean"):
         max_lines = options.limits.max_input_lines
@@ -223,9 +228,10 @@ def _judge(document: Document, options: Options, explain: bool) -> tuple[Record,
                              "(--max-input-lines; 0 for no limit)")
         # Readers' comments, when asked for, come from the HTML extractor: keep them.
         # An extractor's long lines are paragraphs, not a page its scraper flattened.
-        cleaned = clean_lines(text, _line_model(kind, options), explain=explain,
-                              keep_comments=kind is Kind.HTML and options.keep_comments,
-                              unflatten=kind is Kind.TEXT)
+        cleaned = (extraction.lines if extraction is not None and extraction.lines is not None
+                   else clean_lines(text, _line_model(kind, options), explain=explain,
+                                    keep_comments=kind is Kind.HTML and options.keep_comments,
+                                    unflatten=kind is Kind.TEXT))
     with _stage("metadata"):
         # HTML: the extractor typed the page from its markup, to choose its main content
         page_type: PageType = ((extraction and extraction.page_type)
