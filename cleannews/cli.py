@@ -156,7 +156,7 @@ def _write_explanation(explanation: Explanation, out: Sink) -> None:
 @click.option("--html-mode", type=click.Choice(["default", "fast"]), default=DEFAULTS.html.mode,
               show_default=True,
               help="HTML: 'fast' renders the main content with resiliparse and judges its "
-                   "lines with the classifier, about 2.5 times the default's speed at a "
+                   "lines with the classifier, about 1.7 times the default's speed at a "
                    "little less F1 (the default mode still takes pages whose rendering "
                    "lost the article, and markdown output).")
 @click.option("--favor-precision", is_flag=True, default=DEFAULTS.html.favor_precision,

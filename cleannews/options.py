@@ -43,7 +43,7 @@ class HtmlOptions:
             as text input always is.
         mode: ``"default"``, or ``"fast"``: resiliparse renders the main content and the
             line classifier judges it, with the default mode only for pages where that
-            rendering lost the article (about 2.5 times the default's speed; F1 in the
+            rendering lost the article (about 1.7 times the default's speed; F1 in the
             README). The options above apply to those pages only, but ``include_tables``;
             markdown output always takes the default mode.
     """
