@@ -155,6 +155,12 @@ def _write_explanation(explanation: Explanation, out: Sink) -> None:
 @click.option("--input-kind", type=click.Choice([k.value for k in Kind]), default=None,
               help="Treat input as html or text instead of detecting it.")
 @click.option("--url", default=None, help="The page's url; wins over the url found in the page.")
+@click.option("--html-mode", type=click.Choice(["default", "fast"]), default=DEFAULTS.html.mode,
+              show_default=True,
+              help="HTML: 'fast' renders the main content with resiliparse and judges its "
+                   "lines with the classifier, about 1.7 times the default's speed at a "
+                   "little less F1 (the default mode still takes pages whose rendering "
+                   "lost the article, and markdown output).")
 @click.option("--favor-precision", is_flag=True, default=DEFAULTS.html.favor_precision,
               help="HTML: extract less, with less boilerplate (trafilatura's precision mode).")
 @click.option("--favor-recall", is_flag=True, default=DEFAULTS.html.favor_recall,
@@ -212,7 +218,8 @@ def main(paths: tuple[str, ...], globs: tuple[str, ...], files_from: str | None,
          output: str, output_dir: str | None, shard_size: int | None, mirror: bool,
          output_compression: str | None, resume: bool, jobs: int, progress: bool | None,
          text_only: bool, explain: bool,
-         input_kind: str | None, url: str | None, favor_precision: bool, favor_recall: bool,
+         input_kind: str | None, url: str | None, html_mode: str, favor_precision: bool,
+         favor_recall: bool,
          include_comments: bool, include_tables: bool, output_format: str, classify_html: bool,
          max_input_bytes: int, timeout_seconds: float, max_input_lines: int, max_memory_mb: int,
          min_words: int, languages: str, dedup: bool, keep_dropped: str | None,
@@ -260,7 +267,8 @@ def main(paths: tuple[str, ...], globs: tuple[str, ...], files_from: str | None,
     options = Options(
         input_kind=Kind(input_kind) if input_kind else None,
         html=HtmlOptions(favor_precision=favor_precision, favor_recall=favor_recall,
-                         include_tables=include_tables, classify_lines=classify_html),
+                         include_tables=include_tables, classify_lines=classify_html,
+                         mode="fast" if html_mode == "fast" else "default"),
         keep_comments=include_comments,
         output_format=cast(OutputFormat, output_format),  # click checked it
         limits=Limits(max_input_bytes=max_input_bytes, max_input_lines=max_input_lines,

@@ -237,9 +237,15 @@ def _judge(document: Document, options: Options, explain: bool) -> tuple[Record,
         from cleannews.extract import extract_article
 
         with _stage("extract"):
-            extraction = extract_article(page, document.url, options.html,
-                                         comments=options.keep_comments,
-                                         markdown=options.markdown)
+            if options.html.mode == "fast" and not options.markdown:
+                from cleannews.extract.fast import extract_fast
+
+                extraction = extract_fast(page, document.url, options.html,
+                                          comments=options.keep_comments, explain=explain)
+            else:
+                extraction = extract_article(page, document.url, options.html,
+                                             comments=options.keep_comments,
+                                             markdown=options.markdown)
     text = extraction.text if extraction is not None else page
     with _stage("clean"):
         max_lines = options.limits.max_input_lines
@@ -248,9 +254,10 @@ def _judge(document: Document, options: Options, explain: bool) -> tuple[Record,
                              "(--max-input-lines; 0 for no limit)")
         # Readers' comments, when asked for, come from the HTML extractor: keep them.
         # An extractor's long lines are paragraphs, not a page its scraper flattened.
-        cleaned = clean_lines(text, _line_model(kind, options), explain=explain,
-                              keep_comments=kind is Kind.HTML and options.keep_comments,
-                              unflatten=kind is Kind.TEXT)
+        cleaned = (extraction.lines if extraction is not None and extraction.lines is not None
+                   else clean_lines(text, _line_model(kind, options), explain=explain,
+                                    keep_comments=kind is Kind.HTML and options.keep_comments,
+                                    unflatten=kind is Kind.TEXT))
     with _stage("metadata"):
         # HTML: the extractor typed the page from its markup, to choose its main content
         page_type: PageType = ((extraction and extraction.page_type)

@@ -37,6 +37,8 @@ if TYPE_CHECKING:  # lxml and trafilatura are imported at run time only when nee
     from lxml.etree import _Element
     from trafilatura.settings import Document
 
+    from cleannews.lines import CleanedText
+
 __all__ = ["CONTENT_CHOICES", "ContentChoice", "Extraction", "extract_article"]
 
 # Recall mode found less than this share of the text the page holds in <p> elements: it
@@ -56,12 +58,18 @@ MIN_RECOVERY_SHARED = 0.5
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """The main text of a page, the metadata found in its markup, the blocks trimmed, and
-    what kind of page it is (None only for one that did not parse)."""
+    what kind of page it is (None only for one that did not parse).
+
+    ``lines`` holds the text's lines already judged, where the extractor judged them (the
+    fast mode, :func:`cleannews.extract.fast.extract_fast`); the clean stage then takes
+    them as they are. None: the clean stage judges ``text``.
+    """
 
     text: str
     metadata: Metadata = field(default_factory=Metadata)
     removed: tuple[RemovedBlock, ...] = ()
     page_type: PageType | None = None
+    lines: CleanedText | None = None
 
 
 # --- what the main content is, by page type -----------------------------------------------
@@ -167,7 +175,7 @@ def _run_trafilatura(tree: _Element, options: HtmlOptions, *, recall: bool,
     return document if isinstance(document, Document) else None
 
 
-def _paragraph_chars(tree: _Element) -> int:
+def paragraph_chars(tree: _Element) -> int:
     """How much text the page holds in <p> elements: a cheap measure of its size."""
     return sum(len(all_text(paragraph).strip()) for paragraph in tree.iter("p"))
 
@@ -188,7 +196,7 @@ def _extract_document(tree: _Element, options: HtmlOptions, comments: bool,
     document = _run_trafilatura(tree, options, recall=True, comments=comments,
                                 links=choice.links)
     found = len(document.raw_text or "") if document is not None else 0
-    if found >= MIN_PAGE_TEXT_SHARE * _paragraph_chars(tree):
+    if found >= MIN_PAGE_TEXT_SHARE * paragraph_chars(tree):
         return document
     balanced = _run_trafilatura(tree, options, recall=False, comments=comments,
                                 links=choice.links)
