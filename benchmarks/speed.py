@@ -38,7 +38,8 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_FOLDER = HERE.parent / "fixtures"
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)
-MODES = ("cleannews-html", "cleannews-text", "trafilatura-html", "trafilatura-fast-html")
+MODES = ("cleannews-html", "cleannews-fast-html", "cleannews-text", "trafilatura-html",
+         "trafilatura-fast-html")
 SCALES = (1, 10, 100)
 SCALING_TEXT_BYTES = 5_000_000  # "test the text path on a 5 MB dump too" (issue #16)
 TINY_TEXT = b"Home > News\nThe museum reopened on Monday after a two-year renovation.\n"
@@ -84,9 +85,10 @@ def _extractor(mode: str, unlimited: bool = False) -> Callable[[bytes], str]:
 
         fast = mode == "trafilatura-fast-html"
         return lambda content: trafilatura.extract(content, fast=fast) or ""
-    from cleannews import Document, Kind, Limits, Options, Record, clean_document
+    from cleannews import Document, HtmlOptions, Kind, Limits, Options, Record, clean_document
 
     options = Options(input_kind=Kind.HTML if mode.endswith("html") else Kind.TEXT,
+                      html=HtmlOptions(mode="fast") if "fast" in mode else HtmlOptions(),
                       limits=Limits(0, 0, 0) if unlimited else Limits())
 
     def clean(content: bytes) -> str:
