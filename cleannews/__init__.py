@@ -9,6 +9,8 @@ __version__ = "0.1.0"
 
 from typing import TYPE_CHECKING
 
+from cleannews.lazy import lazy_getattr
+
 if TYPE_CHECKING:
     from cleannews.data import Metadata, merge
     from cleannews.decode import Decoded, decode_bytes
@@ -48,16 +50,7 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> object:
-    """Import a public name from its module on first use (PEP 562)."""
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'cleannews' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(f"cleannews.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _HOMES, globals())
 
 
 def __dir__() -> list[str]:

@@ -14,16 +14,9 @@ from cleannews.errors import CleannewsError
 from cleannews.extract.fast import extract_fast, render_main_content
 
 from .conftest import HTML_FIXTURES
+from .test_extract import PARAGRAPHS
 
 FAST = Options(html=HtmlOptions(mode="fast"))
-PARAGRAPHS = [
-    "The city council voted on Tuesday to build protected cycling lanes on four of the "
-    "busiest streets downtown, officials said after the meeting.",
-    "Work is due to start in the spring and to finish before the end of the year, the "
-    "transport department said in a statement on its website.",
-    "Shop owners on the affected streets said they feared losing customers who now park "
-    "at the kerb, and asked the council for a delivery zone.",
-]
 
 
 def _page(body: str) -> str:

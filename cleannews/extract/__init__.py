@@ -10,6 +10,8 @@ never pays its start-up cost. Nothing that leaves this package holds an lxml ele
 
 from typing import TYPE_CHECKING
 
+from cleannews.lazy import lazy_getattr
+
 if TYPE_CHECKING:
     from cleannews.extract.article import Extraction, extract_article
     from cleannews.extract.markup import choose_title, strip_site_name
@@ -31,16 +33,7 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> object:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'cleannews.extract' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(f"cleannews.extract.{home}"), name)
-    globals()[name] = value
-    return value
-
+__getattr__ = lazy_getattr(__name__, _HOMES, globals())
 
 __all__ = [
     "Extraction",
