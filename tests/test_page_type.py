@@ -148,27 +148,3 @@ def test_a_short_text_without_url_is_no_confident_forum() -> None:
 def test_page_type_is_a_value() -> None:
     assert PageType("forum", 0.9).is_article is False
     assert PageType("article", 0.9).is_article
-
-
-@pytest.mark.parametrize("text", [
-    "Price: $\n5.00 today\n$ 19.99\nADD TO CART\nİstanbul add to cart",
-    "Posted 3 hours ago\n- one\n2) two\nJoined 2019\n\x00 In stock",
-    "Beliebt: 19,99 €\nIn den Warenkorb\nPermalink\nREPLY\n12:30",
-])
-def test_one_search_per_page_counts_the_lines_a_search_per_line_does(text: str) -> None:
-    """The page's lines are searched joined by NUL; with a NUL in the page (or a lower-case
-    form of another length) they are searched one by one, with the same counts."""
-    from cleannews.pagetype import features
-
-    per_line = {}
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    count = max(1, len(lines))
-    for name, pattern, lower in (("price_lines", features.PRICE, False),
-                                 ("shop_lines", features.SHOP_BUTTON, True),
-                                 ("post_lines", features.POST_WORDS, True),
-                                 ("date_lines", features._DATE_LINE, False),
-                                 ("bullet_share", features._BULLET, False)):
-        per_line[name] = sum(1 for line in lines
-                             if pattern.search(line.lower() if lower else line)) / count
-    found = text_features(text)
-    assert {name: found[name] for name in per_line} == per_line

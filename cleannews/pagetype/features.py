@@ -9,8 +9,6 @@ names (its fingerprint, :mod:`cleannews.pagetype.model`). Counts are taken as
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import math
 import re
 from urllib.parse import urlsplit
@@ -77,8 +75,6 @@ _DATE_LINE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?。！？][\"”')]*$")
 _WORD = re.compile(r"\w+")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪]|\d+[.)])\s")
-# Joins a page's lines for one search per pattern (see text_features).
-_LINE_JOIN = "\x00"
 
 TEXT_FEATURES: tuple[str, ...] = (
     "log_lines", "log_words", "mean_line_words", "long_line_share", "short_line_share",
@@ -142,26 +138,14 @@ def text_features(text: str, url: str | None = None) -> dict[str, float]:
     >>> features["price_lines"] > 0, features["shop_lines"] > 0, features["url_product"]
     (True, True, 1.0)
     """
-    lines = [stripped for line in text.splitlines() if (stripped := line.strip())]
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
     words = [len(_WORD.findall(line)) for line in lines]
     total = sum(words)
     count = max(1, len(lines))
-    # One search of the whole page per pattern, not one per line: the lines joined by a
-    # character none of the unanchored patterns can match or span.
-    joined = _LINE_JOIN.join(lines)
-    if _LINE_JOIN in text:
-        joined = ""  # a line holds the joining character itself: search line by line
-    starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-    lowered = joined.lower() if joined and len(joined.lower()) == len(joined) else ""
 
-    def share(pattern: re.Pattern[str], lower: bool = False, anchored: bool = False) -> float:
-        page = lowered if lower else joined
-        if not page or anchored:  # a pattern anchored at the line's start: line by line
-            search = pattern.search
-            return sum(1 for line in lines if search(line.lower() if lower else line)) / count
-        hits = {bisect.bisect_right(starts, match.start()) - 1
-                for match in pattern.finditer(page)}
-        return len(hits) / count
+    def share(pattern: re.Pattern[str], lower: bool = False) -> float:
+        return sum(1 for line in lines
+                   if pattern.search(line.lower() if lower else line)) / count
 
     values = {
         "log_lines": _log(len(lines)),
@@ -175,7 +159,7 @@ def text_features(text: str, url: str | None = None) -> dict[str, float]:
         "shop_lines": share(SHOP_BUTTON, lower=True),
         "post_lines": share(POST_WORDS, lower=True),
         "date_lines": share(_DATE_LINE),
-        "bullet_share": share(_BULLET, anchored=True),
+        "bullet_share": share(_BULLET),
         "question_lines": sum(1 for line in lines if line.endswith("?")) / count,
         **url_features(url),
     }
