@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal, cast
 
-from cleannews.data import Metadata
 from cleannews.errors import InputTooLargeError
 from cleannews.inputs.compression import (
     LONGEST_MAGIC,
@@ -31,11 +30,12 @@ from cleannews.inputs.compression import (
     open_decompressed,
     read_limited,
 )
+from cleannews.inputs.failed import read_error
 from cleannews.inputs.files import STDIN, Found, walk
 from cleannews.inputs.jsonl import Fields, is_jsonl_name, read_jsonl
 from cleannews.options import Options
-from cleannews.pipeline import Document, clean_document, document_id
-from cleannews.records import ErrorInfo, ErrorRecord, Record
+from cleannews.pipeline import Document, clean_document
+from cleannews.records import ErrorRecord, Record
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
@@ -140,7 +140,7 @@ def _read_one(found: Found, inputs: Inputs, stdin: BinaryIO | None, max_bytes: i
     """The pages of one input; a page file's is None, unread, when ``skipping``."""
     path, url = found.path, inputs.url
     if found.refused is not None:
-        yield _read_error(path, url, "unreadable", f"cannot read {path}: {found.refused}")
+        yield read_error(path, url, "unreadable", f"cannot read {path}: {found.refused}")
         return
     try:
         with _open(path, stdin) as handle:
@@ -158,14 +158,14 @@ def _read_one(found: Found, inputs: Inputs, stdin: BinaryIO | None, max_bytes: i
                 return
             content = read_limited(stream, max_bytes)
     except InputTooLargeError as error:
-        yield _read_error(path, url, "input_too_large", str(error))
+        yield read_error(path, url, "input_too_large", str(error))
         return
     except OSError as error:
-        yield _read_error(path, url, "unreadable", f"cannot read {path}: "
+        yield read_error(path, url, "unreadable", f"cannot read {path}: "
                           f"{error.strerror or error}")
         return
     except ValueError as error:  # a path no file can have ("embedded null byte")
-        yield _read_error(path, url, "unreadable", f"cannot read {path!r}: {error}")
+        yield read_error(path, url, "unreadable", f"cannot read {path!r}: {error}")
         return
     yield Document(content, source=path, url=url)
 
@@ -203,7 +203,7 @@ def _read_jsonl(handle: BinaryIO, path: str, inputs: Inputs, max_bytes: int,
     try:
         stream = open_decompressed(name, handle)
     except broken_stream_errors(name) as error:
-        yield _read_error(path, inputs.url, "unreadable", f"cannot read {path}: {error}")
+        yield read_error(path, inputs.url, "unreadable", f"cannot read {path}: {error}")
         return
     yield from read_jsonl(stream, path, inputs.fields, max_bytes=max_bytes, url=inputs.url)
 
@@ -264,17 +264,5 @@ def clean_paths(
     for _, item in read_documents(paths, options, url=url, stdin=stdin):
         yield item if isinstance(item, ErrorRecord) else clean_document(item, options)
 
-
-def _read_error(path: str, url: str | None, type_code: str, message: str) -> ErrorRecord:
-    try:  # the bytes of a file name that is not UTF-8
-        name = path.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:  # a str no file system gave (a lone "\ud800")
-        name = path.encode("utf-8", "surrogatepass")
-    return ErrorRecord(
-        id=document_id(name),
-        source=path,
-        error=ErrorInfo("read", type_code, message),
-        metadata=Metadata(url=url),
-    )
 
 

@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from cleannews.data import Metadata
 from cleannews.detect import Kind
-from cleannews.pipeline import Document, document_id
-from cleannews.records import ErrorInfo, ErrorRecord
+from cleannews.inputs.failed import read_error
+from cleannews.pipeline import Document
+from cleannews.records import ErrorRecord
 
 __all__ = ["JSONL_SUFFIXES", "Fields", "is_jsonl_name", "read_jsonl"]
 
@@ -72,13 +72,14 @@ def read_jsonl(stream: BinaryIO, source: str, fields: Fields, *, max_bytes: int 
         try:
             line = stream.readline(max_bytes + 1 if max_bytes else -1)
         except (OSError, EOFError, ValueError) as error:
-            yield _error(where, url, "unreadable", f"{where}: the file breaks off here: {error}")
+            yield read_error(where, url, "unreadable",
+                             f"{where}: the file breaks off here: {error}")
             return
         if not line:
             return
         if max_bytes and len(line) > max_bytes and not line.endswith(b"\n"):
             _skip_rest_of_line(stream)
-            yield _error(where, url, "input_too_large", f"{where}: the line is longer than "
+            yield read_error(where, url, "input_too_large", f"{where}: the line is longer than "
                          f"{max_bytes} bytes (--max-input-bytes; 0 for no limit)")
             continue
         if line.strip():
@@ -98,9 +99,9 @@ def _document(line: bytes, where: str, fields: Fields, url: str | None,
         value = json.loads(line)
     except ValueError as error:  # JSONDecodeError, or bytes that are not UTF-8
         reason = error.msg if isinstance(error, json.JSONDecodeError) else str(error)
-        return _error(where, url, "unreadable", f"{where}: not JSON: {reason}")
+        return read_error(where, url, "unreadable", f"{where}: not JSON: {reason}")
     if not isinstance(value, dict):
-        return _error(where, url, "unreadable",
+        return read_error(where, url, "unreadable",
                       f"{where}: not a JSON object but a {type(value).__name__}")
     record: dict[str, Any] = value
     own_url = record.get(fields.url)
@@ -114,12 +115,6 @@ def _document(line: bytes, where: str, fields: Fields, url: str | None,
                 id=None if record_id is None or record_id == "" else str(record_id),
                 meta={key: field for key, field in record.items() if key != name},
             )
-    return _error(where, url, "unreadable", f"{where}: no page: neither {fields.html!r} "
+    return read_error(where, url, "unreadable", f"{where}: no page: neither {fields.html!r} "
                   f"nor {fields.text!r} holds a string (--html-field, --text-field)",
                   meta=record)
-
-
-def _error(where: str, url: str | None, type_code: str, message: str,
-           meta: dict[str, Any] | None = None) -> ErrorRecord:
-    return ErrorRecord(id=document_id(where), source=where, metadata=Metadata(url=url),
-                       error=ErrorInfo("read", type_code, message), meta=meta)

@@ -28,9 +28,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from cleannews.data import Metadata
-from cleannews.pipeline import Document, document_id
-from cleannews.records import ErrorInfo, ErrorRecord
+from cleannews.inputs.failed import read_error
+from cleannews.pipeline import Document
+from cleannews.records import ErrorRecord
 
 if TYPE_CHECKING:
     from fastwarc.warc import HeaderMap, WarcRecord
@@ -548,11 +548,5 @@ def _decompressed(body: bytes, coding: str, max_bytes: int) -> bytes:
 
 def _error(path: str, offset: int | None, url: str | None, type_code: str, message: str,
            meta: dict[str, Any] | None = None) -> ErrorRecord:
-    source = path if offset is None else f"{path}:{offset}"
-    return ErrorRecord(
-        id=document_id(source.encode("utf-8", "surrogateescape")),
-        source=source,
-        error=ErrorInfo("read", type_code, message),
-        metadata=Metadata(url=url),
-        meta=meta,
-    )
+    return read_error(path if offset is None else f"{path}:{offset}", url, type_code, message,
+                      meta)
