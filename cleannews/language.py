@@ -1,13 +1,21 @@
-"""Language identification: py3langid's model, read into memory once per process.
+"""Language identification: py3langid's model, unpacked once per machine and mapped.
 
 py3langid 0.4 ships its model as an LZMA-compressed NumPy ``.npz`` (4.5 MB, 65 MB
-unpacked) and its own loader unpacks it into a temporary file before reading it back.
-That write and read cost about a third of the load time, and the loader fails where
-temporary files cannot be written (a read-only or full ``/tmp``, a file-size limit).
-:func:`identifier` reads the same arrays straight from the decompressing stream into
-their final buffers, with no temporary file and no second copy, and hands them to
-py3langid's own :class:`~py3langid.langid.LanguageIdentifier`, so every answer is
-py3langid's. Decompressing the model is what is left of the load time (about 0.4 s).
+unpacked). Decompressing it takes about half a second, which a shell user would pay on
+every call, and its own loader also writes the arrays to a temporary file on the way
+(which fails where ``/tmp`` is read-only or full, or under a file-size limit).
+
+:func:`identifier` therefore reads the arrays straight from the decompressing stream into
+memory, with no temporary file, once; and keeps them as plain ``.npy`` files in the user's
+cache folder (:func:`cache_dir`). Every later process maps those files instead of
+decompressing: loading takes milliseconds, only the pages a text touches are read, and
+parallel workers share one copy in the page cache. The arrays go to py3langid's own
+:class:`~py3langid.langid.LanguageIdentifier`, so every answer is py3langid's.
+
+The cache is written to a temporary folder that is renamed into place, so a reader never
+sees half of it; a cache that cannot be written or read is skipped (the model is then
+decompressed, as without a cache). ``CLEANNEWS_CACHE_DIR`` moves the cache and
+``CLEANNEWS_NO_CACHE=1`` turns it off.
 
 A py3langid whose model is in another layout (0.3 pickles it) is loaded by py3langid.
 """
@@ -15,17 +23,19 @@ A py3langid whose model is in another layout (0.3 pickles it) is loaded by py3la
 from __future__ import annotations
 
 import io
+import logging
 import lzma
+import os
+import shutil
 import struct
-from array import array
+import tempfile
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Protocol
+from pathlib import Path
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    import numpy as np
-    from numpy.typing import NDArray
+__all__ = ["cache_dir", "classify", "identifier"]
 
-__all__ = ["classify", "identifier"]
+LOGGER = logging.getLogger(__name__)
 
 # The arrays of py3langid 0.4's model, each a member of the .npz (a zip of .npy files).
 _MEMBERS = frozenset({"ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat"})
@@ -33,7 +43,7 @@ _LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")  # a zip member's local file head
 _LOCAL_SIGNATURE = b"PK\x03\x04"
 _STORED = 0  # numpy.savez stores members uncompressed
 _DATA_DESCRIPTOR_FLAG = 0x08
-_ARRAY_TYPECODES = {2: "H", 4: "I", 8: "L"}  # unsigned, by item size (py3langid's choice)
+_MAPPED = frozenset({"ptc", "nextmove"})  # the large arrays, mapped rather than read
 
 
 class Identifier(Protocol):
@@ -101,31 +111,105 @@ def _read_into(stream: io.BufferedIOBase, buffer: memoryview) -> None:
         filled += count
 
 
-def _unsigned_array(values: NDArray[np.unsignedinteger[Any]]) -> array[int]:
-    """A NumPy array of unsigned integers as a stdlib array, as py3langid's DFA walk wants."""
-    import numpy as np
-
-    out = array(_ARRAY_TYPECODES[values.dtype.itemsize])
-    out.frombytes(np.ascontiguousarray(values).reshape(-1).view(np.uint8).data)
-    return out
-
-
-def _load_in_memory() -> Identifier:
-    """py3langid 0.4's identifier, its model read without a temporary file."""
+def _model_path() -> Path:
     from py3langid import langid
 
-    path = langid.MODEL_DIR / langid.MODEL_FILE
-    if not str(path).endswith(".npz.xz"):
+    path = Path(langid.MODEL_DIR) / str(langid.MODEL_FILE)
+    if not path.name.endswith(".npz.xz"):
         raise ModelLayoutError(f"not an .npz.xz model: {path}")
+    return path
+
+
+def _unpack(path: Path) -> dict[str, Any]:
+    """The model's arrays, decompressed into memory."""
     with lzma.open(path) as stream:
         arrays = _read_npz(stream)
     if set(arrays) != _MEMBERS:
         raise ModelLayoutError(f"model arrays {sorted(arrays)}")
+    return arrays
+
+
+def _from_arrays(arrays: dict[str, Any]) -> Identifier:
+    """py3langid's identifier over the model's arrays.
+
+    py3langid walks its automaton one byte at a time in Python, indexing ``nextmove`` and
+    ``nextmove_row``: a memoryview of each (over memory or a mapped file) gives Python ints
+    as fast as the :class:`array.array` py3langid builds itself.
+    """
+    from py3langid import langid
+
     loaded: Identifier = langid.LanguageIdentifier(
         arrays["ptc"], arrays["pc"], arrays["classes"].tolist(),
-        _unsigned_array(arrays["nextmove"]), arrays["out_feat"].tolist(),
-        tk_row=_unsigned_array(arrays["nextmove_row"]))
+        memoryview(arrays["nextmove"]), arrays["out_feat"].tolist(),
+        tk_row=memoryview(arrays["nextmove_row"]))
     return loaded
+
+
+def _load_in_memory() -> Identifier:
+    """py3langid 0.4's identifier, its model decompressed without a temporary file."""
+    return _from_arrays(_unpack(_model_path()))
+
+
+def cache_dir() -> Path | None:
+    """Where unpacked models are kept: ``CLEANNEWS_CACHE_DIR``, else the user's cache
+    folder (``~/.cache/cleannews`` on Linux); None when ``CLEANNEWS_NO_CACHE`` is set."""
+    if os.environ.get("CLEANNEWS_NO_CACHE", "") not in ("", "0"):
+        return None
+    chosen = os.environ.get("CLEANNEWS_CACHE_DIR")
+    if chosen:
+        return Path(chosen)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("cleannews", appauthor=False))
+
+
+def _cache_key(path: Path) -> str:
+    """Names one model: py3langid's version and the model file's size. Not its time, which a
+    reinstall changes: every fresh virtual environment would unpack a new copy."""
+    import py3langid
+
+    return f"py3langid-{getattr(py3langid, '__version__', 'unknown')}-{path.stat().st_size}"
+
+
+def _read_cache(folder: Path) -> dict[str, Any]:
+    import numpy as np
+
+    return {name: np.load(folder / f"{name}.npy", mmap_mode="r" if name in _MAPPED else None,
+                          allow_pickle=False)
+            for name in _MEMBERS}
+
+
+def _write_cache(arrays: dict[str, Any], folder: Path) -> None:
+    """Store ``arrays`` as ``folder``, atomically."""
+    import numpy as np
+
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".partial-", dir=folder.parent))
+    try:
+        for name, values in arrays.items():
+            np.save(staging / f"{name}.npy", values, allow_pickle=False)
+        staging.replace(folder)  # fails if another process got there first: fine
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)
+        if not folder.is_dir():
+            raise
+
+
+def _load_cached(root: Path) -> Identifier:
+    """py3langid 0.4's identifier over the mapped cache under ``root``, made if missing."""
+    path = _model_path()
+    folder = root / "language" / _cache_key(path)
+    try:
+        return _from_arrays(_read_cache(folder))
+    except (OSError, ValueError) as error:  # missing, or damaged: made again
+        LOGGER.debug("no usable language model cache at %s: %s", folder, error)
+    arrays = _unpack(path)
+    try:
+        shutil.rmtree(folder, ignore_errors=True)
+        _write_cache(arrays, folder)
+    except OSError as error:
+        LOGGER.debug("cannot write the language model cache at %s: %s", folder, error)
+    return _from_arrays(arrays)
 
 
 class _Py3langid:
@@ -142,7 +226,8 @@ class _Py3langid:
 def identifier() -> Identifier:
     """The language identifier, loaded on first use and then kept for the process."""
     try:
-        return _load_in_memory()
+        root = cache_dir()
+        return _load_in_memory() if root is None else _load_cached(root)
     except (ModelLayoutError, ImportError, AttributeError, KeyError, TypeError):
         return _Py3langid()  # another py3langid: its own loader
 

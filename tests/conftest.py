@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,16 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TEXT_FIXTURES = FIXTURES / "text"
 NEGATIVE_FIXTURES = FIXTURES / "negative"
 HTML_FIXTURES = FIXTURES / "html"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """The tests' language-model cache is a folder of their own (inherited by the commands
+    they start), never the user's, and it goes when they finish."""
+    os.environ["CLEANNEWS_CACHE_DIR"] = tempfile.mkdtemp(prefix="cleannews-tests-cache-")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    shutil.rmtree(os.environ.pop("CLEANNEWS_CACHE_DIR", ""), ignore_errors=True)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -1,9 +1,13 @@
-"""Language identification: py3langid's model read into memory, with py3langid's answers."""
+"""Language identification: py3langid's model unpacked once, cached and mapped, with py3langid's
+answers."""
 
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
+from pathlib import Path
 
+import numpy as np
 import pytest
 
 from cleannews import language
@@ -47,3 +51,72 @@ def test_a_model_in_another_layout_is_loaded_by_py3langid(monkeypatch) -> None:
         assert language.classify(SENTENCES["fr"]) == "fr"
     finally:
         language.identifier.cache_clear()
+
+
+@pytest.fixture
+def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
+    """An empty cache folder, and an identifier loaded anew from it."""
+    pytest.importorskip("py3langid.modelio")  # 0.4's layout; 0.3 pickles its model
+    monkeypatch.setenv("CLEANNEWS_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("CLEANNEWS_NO_CACHE", raising=False)
+    language.identifier.cache_clear()
+    yield tmp_path
+    language.identifier.cache_clear()
+
+
+def _cached_files(root: Path) -> list[Path]:
+    return sorted(root.glob("language/*/*.npy"))
+
+
+def _answers_are_py3langids() -> None:
+    import py3langid
+
+    language.identifier.cache_clear()
+    for sentence in SENTENCES.values():
+        assert language.identifier().classify(sentence) == py3langid.classify(sentence)
+
+
+def test_the_model_is_unpacked_once_then_mapped(fresh: Path, monkeypatch) -> None:
+    _answers_are_py3langids()
+    files = _cached_files(fresh)
+    assert {path.stem for path in files} == set(language._MEMBERS)
+
+    def no_decompressing(path: Path) -> None:
+        raise AssertionError("the model was decompressed again")
+
+    monkeypatch.setattr(language, "_unpack", no_decompressing)
+    _answers_are_py3langids()
+    mapped = language.identifier().tk_nextmove  # type: ignore[attr-defined]
+    assert isinstance(mapped.obj, np.memmap)
+
+
+def test_a_damaged_cache_is_made_again(fresh: Path) -> None:
+    _answers_are_py3langids()
+    nextmove = next(path for path in _cached_files(fresh) if path.stem == "nextmove")
+    nextmove.write_bytes(nextmove.read_bytes()[:1000])
+    _answers_are_py3langids()
+    assert nextmove.stat().st_size > 1000
+    assert not list(fresh.glob("language/.partial-*"))
+
+
+def test_a_cache_that_cannot_be_written_is_skipped(fresh: Path, monkeypatch) -> None:
+    blocker = fresh / "blocked"
+    blocker.write_text("a file where the cache folder would go")
+    monkeypatch.setenv("CLEANNEWS_CACHE_DIR", str(blocker))
+    _answers_are_py3langids()
+    assert blocker.read_text().startswith("a file")
+
+
+def test_no_cache_when_turned_off(fresh: Path, monkeypatch) -> None:
+    monkeypatch.setenv("CLEANNEWS_NO_CACHE", "1")
+    assert language.cache_dir() is None
+    _answers_are_py3langids()
+    assert not list(fresh.iterdir())
+
+
+def test_the_default_cache_is_the_users(monkeypatch) -> None:
+    import platformdirs
+
+    monkeypatch.delenv("CLEANNEWS_CACHE_DIR", raising=False)
+    monkeypatch.delenv("CLEANNEWS_NO_CACHE", raising=False)
+    assert language.cache_dir() == Path(platformdirs.user_cache_dir("cleannews", appauthor=False))
