@@ -2,20 +2,13 @@
 
 py3langid 0.4 ships its model as an LZMA-compressed NumPy ``.npz`` (4.5 MB, 65 MB
 unpacked). Decompressing it takes about half a second, which a shell user would pay on
-every call, and its own loader also writes the arrays to a temporary file on the way
-(which fails where ``/tmp`` is read-only or full, or under a file-size limit).
+every call, and py3langid's own loader also writes the arrays to a temporary file on the
+way (which fails where ``/tmp`` is read-only or full, or under a file-size limit).
 
-:func:`identifier` therefore reads the arrays straight from the decompressing stream into
-memory, with no temporary file, once; and keeps them as plain ``.npy`` files in the user's
-cache folder (:func:`cache_dir`). Every later process maps those files instead of
-decompressing: loading takes milliseconds, only the pages a text touches are read, and
-parallel workers share one copy in the page cache. The arrays go to py3langid's own
+:func:`identifier` reads the arrays straight from the decompressing stream into memory,
+with no temporary file, the first time on a machine, and keeps them in the cache
+(:mod:`cleannews.cache`); later processes map them. The arrays go to py3langid's own
 :class:`~py3langid.langid.LanguageIdentifier`, so every answer is py3langid's.
-
-The cache is written to a temporary folder that is renamed into place, so a reader never
-sees half of it; a cache that cannot be written or read is skipped (the model is then
-decompressed, as without a cache). ``CLEANNEWS_CACHE_DIR`` moves the cache and
-``CLEANNEWS_NO_CACHE=1`` turns it off.
 
 A py3langid whose model is in another layout (0.3 pickles it) is loaded by py3langid.
 """
@@ -23,19 +16,15 @@ A py3langid whose model is in another layout (0.3 pickles it) is loaded by py3la
 from __future__ import annotations
 
 import io
-import logging
 import lzma
-import os
-import shutil
 import struct
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
-__all__ = ["cache_dir", "classify", "identifier"]
+from cleannews.cache import cached_arrays
 
-LOGGER = logging.getLogger(__name__)
+__all__ = ["classify", "identifier"]
 
 # The arrays of py3langid 0.4's model, each a member of the .npz (a zip of .npy files).
 _MEMBERS = frozenset({"ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat"})
@@ -150,19 +139,6 @@ def _load_in_memory() -> Identifier:
     return _from_arrays(_unpack(_model_path()))
 
 
-def cache_dir() -> Path | None:
-    """Where unpacked models are kept: ``CLEANNEWS_CACHE_DIR``, else the user's cache
-    folder (``~/.cache/cleannews`` on Linux); None when ``CLEANNEWS_NO_CACHE`` is set."""
-    if os.environ.get("CLEANNEWS_NO_CACHE", "") not in ("", "0"):
-        return None
-    chosen = os.environ.get("CLEANNEWS_CACHE_DIR")
-    if chosen:
-        return Path(chosen)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("cleannews", appauthor=False))
-
-
 def _cache_key(path: Path) -> str:
     """Names one model: py3langid's version and the model file's size. Not its time, which a
     reinstall changes: every fresh virtual environment would unpack a new copy."""
@@ -171,45 +147,11 @@ def _cache_key(path: Path) -> str:
     return f"py3langid-{getattr(py3langid, '__version__', 'unknown')}-{path.stat().st_size}"
 
 
-def _read_cache(folder: Path) -> dict[str, Any]:
-    import numpy as np
-
-    return {name: np.load(folder / f"{name}.npy", mmap_mode="r" if name in _MAPPED else None,
-                          allow_pickle=False)
-            for name in _MEMBERS}
-
-
-def _write_cache(arrays: dict[str, Any], folder: Path) -> None:
-    """Store ``arrays`` as ``folder``, atomically."""
-    import numpy as np
-
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".partial-", dir=folder.parent))
-    try:
-        for name, values in arrays.items():
-            np.save(staging / f"{name}.npy", values, allow_pickle=False)
-        staging.replace(folder)  # fails if another process got there first: fine
-    except OSError:
-        shutil.rmtree(staging, ignore_errors=True)
-        if not folder.is_dir():
-            raise
-
-
-def _load_cached(root: Path) -> Identifier:
-    """py3langid 0.4's identifier over the mapped cache under ``root``, made if missing."""
+def _load_cached() -> Identifier:
+    """py3langid 0.4's identifier over its model's arrays, unpacked once and then mapped."""
     path = _model_path()
-    folder = root / "language" / _cache_key(path)
-    try:
-        return _from_arrays(_read_cache(folder))
-    except (OSError, ValueError) as error:  # missing, or damaged: made again
-        LOGGER.debug("no usable language model cache at %s: %s", folder, error)
-    arrays = _unpack(path)
-    try:
-        shutil.rmtree(folder, ignore_errors=True)
-        _write_cache(arrays, folder)
-    except OSError as error:
-        LOGGER.debug("cannot write the language model cache at %s: %s", folder, error)
-    return _from_arrays(arrays)
+    return _from_arrays(cached_arrays("language", _cache_key(path), lambda: _unpack(path),
+                                      _MEMBERS, mapped=_MAPPED))
 
 
 class _Py3langid:
@@ -226,8 +168,7 @@ class _Py3langid:
 def identifier() -> Identifier:
     """The language identifier, loaded on first use and then kept for the process."""
     try:
-        root = cache_dir()
-        return _load_in_memory() if root is None else _load_cached(root)
+        return _load_cached()
     except (ModelLayoutError, ImportError, AttributeError, KeyError, TypeError):
         return _Py3langid()  # another py3langid: its own loader
 

@@ -12,21 +12,23 @@ its place.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
-from multiprocessing.context import ForkServerContext, SpawnContext
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from cleannews.data import Metadata
 from cleannews.limits import memory_limit
 from cleannews.options import Options
 from cleannews.pipeline import Document, clean_document, document_id
 from cleannews.records import ErrorInfo, ErrorRecord, Record
+
+if TYPE_CHECKING:  # multiprocessing is imported when workers start: a page or -j 1 needs none
+    import multiprocessing
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import ForkServerContext, SpawnContext
 
 __all__ = ["CleanFunction", "clean_in_order", "usable_cores"]
 
@@ -89,6 +91,8 @@ class _Pool:
                  clean: CleanFunction) -> None:
         # forkserver: workers forked from a clean process that has loaded the pipeline
         # once (fast to start, and safe whatever threads this process has); spawn elsewhere.
+        import multiprocessing
+
         self.context: ForkServerContext | SpawnContext
         if "forkserver" in multiprocessing.get_all_start_methods():
             self.context = multiprocessing.get_context("forkserver")
@@ -171,6 +175,8 @@ class _Pool:
 
     def _collect(self, busy: list[_Worker], done: dict[int, Record | ErrorRecord]) -> None:
         """Wait for a worker to finish (or die) and take its record."""
+        from multiprocessing.connection import wait
+
         ready = set(wait([w.connection for w in busy] + [w.process.sentinel for w in busy]))
         for index, worker in enumerate(self.workers):
             if worker.task is None:

@@ -88,35 +88,3 @@ def test_the_model_is_unpacked_once_then_mapped(fresh: Path, monkeypatch) -> Non
     _answers_are_py3langids()
     mapped = language.identifier().tk_nextmove  # type: ignore[attr-defined]
     assert isinstance(mapped.obj, np.memmap)
-
-
-def test_a_damaged_cache_is_made_again(fresh: Path) -> None:
-    _answers_are_py3langids()
-    nextmove = next(path for path in _cached_files(fresh) if path.stem == "nextmove")
-    nextmove.write_bytes(nextmove.read_bytes()[:1000])
-    _answers_are_py3langids()
-    assert nextmove.stat().st_size > 1000
-    assert not list(fresh.glob("language/.partial-*"))
-
-
-def test_a_cache_that_cannot_be_written_is_skipped(fresh: Path, monkeypatch) -> None:
-    blocker = fresh / "blocked"
-    blocker.write_text("a file where the cache folder would go")
-    monkeypatch.setenv("CLEANNEWS_CACHE_DIR", str(blocker))
-    _answers_are_py3langids()
-    assert blocker.read_text().startswith("a file")
-
-
-def test_no_cache_when_turned_off(fresh: Path, monkeypatch) -> None:
-    monkeypatch.setenv("CLEANNEWS_NO_CACHE", "1")
-    assert language.cache_dir() is None
-    _answers_are_py3langids()
-    assert not list(fresh.iterdir())
-
-
-def test_the_default_cache_is_the_users(monkeypatch) -> None:
-    import platformdirs
-
-    monkeypatch.delenv("CLEANNEWS_CACHE_DIR", raising=False)
-    monkeypatch.delenv("CLEANNEWS_NO_CACHE", raising=False)
-    assert language.cache_dir() == Path(platformdirs.user_cache_dir("cleannews", appauthor=False))
