@@ -230,7 +230,8 @@ def _judge(document: Document, options: Options, explain: bool) -> tuple[Record,
         if looks_like_binary(decoded.text):
             raise StageError("detect", "binary_input",
                              "input looks like a binary file, not HTML or text")
-        page = without_control_characters(decoded.text)
+        page = without_control_characters(
+            decoded.text, decoded, document.content if isinstance(document.content, bytes) else b"")
         kind = options.input_kind or document.kind or detect_kind(page)
     extraction = None
     if kind is Kind.HTML:

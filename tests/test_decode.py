@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleannews import decode
 from cleannews.decode import Decoded, declared_charset, decode_bytes
@@ -151,3 +153,15 @@ def test_control_characters_go_and_c1_stays() -> None:
     assert decode.without_control_characters("a\x00b\x1b\x7fc\td\n") == "abc\td\n"
     assert decode.without_control_characters("it\x92s \x80 5\x81") == "it\x92s \x80 5\x81"
     assert decode.without_control_characters("\x0cpage\x0b") == "\x0cpage\x0b"
+
+
+@given(st.binary(max_size=300) | st.text(max_size=100).map(lambda text: text.encode("utf-8")),
+       st.sampled_from([None, "utf-8", "cp1252", "iso-8859-1", "shift_jis", "utf-16",
+                        "iso-2022-jp", "utf-7"]))
+def test_checking_the_bytes_for_control_characters_changes_nothing(
+        data: bytes, declared: str | None) -> None:
+    """The byte check (for encodings whose control characters are their control bytes) gives
+    what the text scan gives, whatever the bytes and the encoding they are decoded in."""
+    decoded = decode_bytes(data, declared)
+    assert (decode.without_control_characters(decoded.text, decoded, data)
+            == decode.without_control_characters(decoded.text))

@@ -6,13 +6,15 @@ import json
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleannews import Document, ErrorRecord, Record, clean, clean_document
 from cleannews.extract import extract_article
 from cleannews.extract.article import CONTENT_CHOICES
 from cleannews.extract.pagetype import page_features
 from cleannews.lines.model import ModelFileError
-from cleannews.pagetype import PAGE_TYPES, PageType, classify_html, classify_text
+from cleannews.pagetype import PAGE_TYPES, PageType, classify_html, classify_text, features
 from cleannews.pagetype.features import HTML_FEATURES, TEXT_FEATURES, text_features, url_features
 from cleannews.pagetype.model import FINGERPRINT, PageTypeModel, load_default_model
 
@@ -148,3 +150,12 @@ def test_a_short_text_without_url_is_no_confident_forum() -> None:
 def test_page_type_is_a_value() -> None:
     assert PageType("forum", 0.9).is_article is False
     assert PageType("article", 0.9).is_article
+
+
+@given(st.lists(st.sampled_from(["reply", "replies", "pre", "posted", "posts", " ", ", ",
+                                 "add to cart", "buy now", "x", "é", "_", "quantity", "sku",
+                                 "members", "ü", "\n", "originally posted", "1"]),
+                max_size=30).map("".join))
+def test_counting_words_is_findall(text: str) -> None:
+    for pattern in (features.SHOP_BUTTON, features.POST_WORDS):
+        assert features.count_words(pattern, text) == len(pattern.findall(text))

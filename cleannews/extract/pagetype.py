@@ -16,6 +16,7 @@ from cleannews.pagetype.features import (
     HTML_FEATURES,
     POST_WORDS,
     SHOP_BUTTON,
+    count_words,
     url_features,
 )
 
@@ -52,6 +53,9 @@ _POST_MARKUP = re.compile(r"post|thread|topic|message|repl|answer|forum")
 _COMMENT_MARKUP = re.compile(r"comment")
 _PRODUCT_MARKUP = re.compile(r"product|cart|basket|sku|offer|checkout|add-to")
 _PRICE_MARKUP = re.compile(r"price")
+# Paths use the descendant axis ("/descendant::p"), not "//p": the same nodes, found 1.5 to 4
+# times as fast by libxml2, which builds no set of every node on the way.
+_BODY = "/descendant::body/descendant::"
 # The text of a very long page is read up to here for prices and words.
 MAX_SCANNED_CHARS = 20_000
 
@@ -90,7 +94,7 @@ def _strings(tree: _Element, path: str) -> list[object]:
 
 def _count(tree: _Element, *tags: str) -> float:
     """log1p of how many elements of these tags the page has (counted by libxml2)."""
-    counts = [tree.xpath(f"count(//{tag})") for tag in tags]
+    counts = [tree.xpath(f"count(/descendant::{tag})") for tag in tags]
     return _log(sum(count for count in counts if isinstance(count, float)))
 
 
@@ -113,21 +117,26 @@ def html_features(tree: _Element, json_ld: list[dict[str, object]],
     for name, group in _LD_TYPES.items():
         values[name] = float(bool(types & group))
     values["ld_webpage_only"] = float(bool(types) and types <= _WEBPAGE_TYPES)
-    og_type = " ".join(str(value) for value in _strings(
-        tree, '//meta[@property="og:type" or @name="og:type"]/@content')).casefold()
+    # lxml's walk by tag, and a union of plain paths: each several times faster than XPath
+    # predicates over every element, with the same strings.
+    og_type = " ".join(
+        str(meta.get("content")) for meta in tree.iter("meta")
+        if "og:type" in (meta.get("property"), meta.get("name"))
+        and meta.get("content") is not None).casefold()
     values["og_article"] = float("article" in og_type)
     values["og_product"] = float("product" in og_type)
     values["og_website"] = float("website" in og_type)
     values["og_other"] = float(bool(og_type) and not any(
         word in og_type for word in ("article", "product", "website")))
 
-    texts = _strings(tree, "//body//text()")
-    hidden = _chars(_strings(tree, "//body//*[self::script or self::style or self::noscript "
-                                   "or self::template]//text()"))
+    texts = _strings(tree, _BODY + "text()")
+    hidden = _chars(_strings(tree, " | ".join(
+        f"{_BODY}{tag}/descendant::text()" for tag in ("script", "style", "noscript", "template"))))
     total = max(1, _chars(texts) - hidden)
     values["log_text_chars"] = _log(total)
-    values["paragraph_share"] = min(1.0, _chars(_strings(tree, "//body//p//text()")) / total)
-    values["link_share"] = min(1.0, _chars(_strings(tree, "//body//a//text()")) / total)
+    paragraphs = _chars(_strings(tree, _BODY + "p/descendant::text()"))
+    values["paragraph_share"] = min(1.0, paragraphs / total)
+    values["link_share"] = min(1.0, _chars(_strings(tree, _BODY + "a/descendant::text()")) / total)
     values.update({
         "log_links": _count(tree, "a"), "log_forms": _count(tree, "form"),
         "log_inputs": _count(tree, "input", "select", "textarea"),
@@ -140,19 +149,21 @@ def html_features(tree: _Element, json_ld: list[dict[str, object]],
     values["has_article_tag"] = float(values["log_article_tags"] > 0)
     values["has_h1"] = float(values["log_h1"] > 0)
     # class and id names, one a line: how often they name posts, comments, products, prices
-    names = "\n".join(str(name) for name in _strings(tree, "//@class | //@id")).lower()
+    names = "\n".join(str(name) for name in _strings(
+        tree, "/descendant::*/@class | /descendant::*/@id")).lower()
     values["log_post_markup"] = _log(len(_POST_MARKUP.findall(names)))
     values["log_comment_markup"] = _log(len(_COMMENT_MARKUP.findall(names)))
     values["log_product_markup"] = _log(len(_PRODUCT_MARKUP.findall(names)))
     values["log_price_markup"] = _log(len(_PRICE_MARKUP.findall(names)))
     # blocks of one class repeated down the page: the items of a listing, a thread's posts
     blocks = Counter(str(name) for name in _strings(
-        tree, "//div/@class | //li/@class | //article/@class | //section/@class | //tr/@class"))
+        tree, " | ".join(f"/descendant::{tag}/@class"
+                         for tag in ("div", "li", "article", "section", "tr"))))
     values["repeated_siblings"] = _log(max(blocks.values(), default=0))
     scanned = " ".join(str(piece) for piece in texts)[:MAX_SCANNED_CHARS].lower()
     values["log_prices"] = _log(sum(scanned.count(sign) for sign in CURRENCY_SIGNS))
-    values["log_shop_words"] = _log(len(SHOP_BUTTON.findall(scanned)))
-    values["log_post_words"] = _log(len(POST_WORDS.findall(scanned)))
+    values["log_shop_words"] = _log(count_words(SHOP_BUTTON, scanned))
+    values["log_post_words"] = _log(count_words(POST_WORDS, scanned))
     values.update(url_features(url))
     return values
 

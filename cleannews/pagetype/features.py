@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "SHOP_BUTTON",
     "TEXT_FEATURES",
     "URL_FEATURES",
+    "count_words",
     "text_features",
     "url_features",
 ]
@@ -69,6 +71,42 @@ SHOP_BUTTON = re.compile(
 POST_WORDS = re.compile(
     r"\b(?:repl(?:y|ies|ied)|posted|posts|joined|members?|quote|upvoted|votes?|thread|"
     r"originally posted|permalink|answered|asked|moderator|registered user)\b")
+_WORD_CHARACTER = re.compile(r"\w")
+
+
+@lru_cache(maxsize=8)
+def _without_leading_boundary(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    if not pattern.pattern.startswith(r"\b(?:"):
+        raise ValueError(f"not a pattern of words: {pattern.pattern!r}")
+    return re.compile(pattern.pattern[2:], pattern.flags)
+
+
+def count_words(pattern: re.Pattern[str], text: str) -> int:
+    """``len(pattern.findall(text))`` for a pattern ``\\b(?:...)`` of words that each start
+    with a word character (:data:`SHOP_BUTTON`, :data:`POST_WORDS`), about twice as fast.
+
+    Python's ``re`` tries such a pattern at every word boundary; without its leading ``\\b``
+    it first skips to a position where one of the words can start. A match found so is
+    counted only where a boundary precedes it (no word character); where one does not, the
+    search goes on from the next character, so every match counted is one ``findall``
+    finds, and none is missed.
+
+    >>> text = "reply, replies and prereply; posted posts"
+    >>> count_words(POST_WORDS, text), len(POST_WORDS.findall(text))
+    (4, 4)
+    """
+    search = _without_leading_boundary(pattern).search
+    count = position = 0
+    while (found := search(text, position)) is not None:
+        start = found.start()
+        if start and _WORD_CHARACTER.match(text, start - 1):
+            position = start + 1
+        else:
+            count += 1
+            position = max(found.end(), start + 1)
+    return count
+
+
 _DATE_LINE = re.compile(
     r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b|"
     r"\b(?:an? |\d+ )(?:minute|hour|day|week|month|year)s? ago\b", re.I)
