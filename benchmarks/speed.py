@@ -14,6 +14,12 @@ import costs, which the start-up rows measure separately. ``--memory-documents N
 cleans N documents (the inputs again and again) in the same process and reports its
 resident memory after each tenth: flat after warm-up, or growing. ``--scaling`` times one
 page 1, 10 and 100 times as long, and a 5 MB text dump: the time per MB must stay flat.
+
+Processes run one after another, so on a shared machine whose speed drifts their figures
+can disagree by a third from one run to the next. ``--paired`` also runs the HTML modes in
+one process, taking turns page by page (who goes first rotates), and gives each mode's
+speed as a multiple of plain trafilatura's: drift then slows every mode alike, and the
+ratios repeat within a few per cent. Ratios to trafilatura are best read from there.
 """
 
 from __future__ import annotations
@@ -143,6 +149,42 @@ def run_worker(mode: str, files: Sequence[Path], memory_documents: int = 0) -> d
     if memory_documents and contents:
         result["rss_after"] = _memory_run(extract, contents, memory_documents)
     return result
+
+
+def paired_worker(modes: Sequence[str], files: Sequence[Path], rounds: int) -> dict[str, Any]:
+    """Time the HTML modes over the files in this process, taking turns page by page."""
+    from cleannews.batch import read_input
+    from cleannews.metadata import detect_language
+
+    _pin_to_one_core()
+    contents = [read_input(str(path), None, 0) for path in files]
+    extractors = {mode: _extractor(mode) for mode in modes}
+    for extract in extractors.values():
+        if contents:
+            extract(contents[0])  # warm-up
+    detect_language("A sentence long enough to identify the language it is written in.")
+    seconds = dict.fromkeys(modes, 0.0)
+    for round_number in range(rounds):
+        for index, content in enumerate(contents):
+            # Who goes first rotates: none always runs just after another warmed the caches.
+            shift = (index + round_number) % len(modes)
+            for mode in [*modes[shift:], *modes[:shift]]:
+                started = time.perf_counter()
+                extractors[mode](content)
+                seconds[mode] += time.perf_counter() - started
+    return {"documents": len(contents) * rounds, "rounds": rounds, "seconds": seconds}
+
+
+def _paired_table(paired: dict[str, Any]) -> str:
+    seconds = paired["seconds"]
+    baseline = seconds.get("trafilatura-html")
+    lines = ["", "HTML modes taking turns page by page in one process (rounds: "
+                 f"{paired['rounds']}; drift slows all alike):",
+             f"  {'mode':<22} {'docs/s':>7} {'× trafilatura-html':>19}"]
+    for mode, spent in seconds.items():
+        ratio = f"{baseline / spent:.2f}" if baseline and spent else ""
+        lines.append(f"  {mode:<22} {paired['documents'] / spent:>7.1f} {ratio:>19}")
+    return "\n".join(lines)
 
 
 def _memory_run(extract: Callable[[bytes], str], contents: list[bytes],
@@ -292,6 +334,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "its resident memory after each tenth (0: no)")
     parser.add_argument("--scaling", action="store_true",
                         help="also time one page 1, 10 and 100 times as long (and a 5 MB dump)")
+    parser.add_argument("--paired", type=int, default=0, metavar="ROUNDS",
+                        help="also time the HTML modes taking turns page by page in one "
+                             "process, ROUNDS times over the pages (0: no)")
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write the figures here")
     parser.add_argument("--worker", nargs="+", metavar="MODE LISTING [N]",
                         help=argparse.SUPPRESS)
@@ -300,7 +345,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.worker:
         mode, listing, *rest = args.worker
         files = [Path(line) for line in Path(listing).read_text().splitlines() if line]
-        if rest == ["scaling"]:
+        if mode == "paired":
+            print(json.dumps(paired_worker(rest[0].split(","), files, int(rest[1]))))
+        elif rest == ["scaling"]:
             print(json.dumps(scaling_worker(mode, files[0])))
         else:
             print(json.dumps(run_worker(mode, files, int(rest[0]) if rest else 0)))
@@ -327,6 +374,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             files = inputs["html" if mode.endswith("html") else "text"][:1]
             if files:
                 scaling += _run_mode(mode, files, "scaling")
+    paired: dict[str, Any] = {}
+    html_modes = [mode for mode in args.modes.split(",") if mode.endswith("html")]
+    if args.paired and html_modes and inputs["html"]:
+        files = inputs["html"][:args.limit] if args.limit else inputs["html"]
+        paired = _run_mode("paired", files, ",".join(html_modes), str(args.paired))
     command = _cleannews_command()
     html_page = inputs["html"][0].read_bytes() if inputs["html"] else b"<p>x</p>"
     if html_page[:2] == b"\x1f\x8b":
@@ -341,12 +393,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"folder: {args.folder}, text inputs from {text_from}  (one process per mode, "
           f"one core, fastest of {max(args.repeat, 1)})")
     print(_table(results, startup))
+    if paired:
+        print(_paired_table(paired))
     if scaling:
         print(_scaling_table(scaling))
     if args.json:
         args.json.write_text(json.dumps({"folder": str(args.folder),
                                          "text_folder": str(text_from), "results": results,
-                                         "startup_seconds": startup, "scaling": scaling},
+                                         "startup_seconds": startup, "scaling": scaling,
+                                         "paired": paired},
                                         indent=2) + "\n", encoding="utf-8")
     return 0
 

@@ -1,9 +1,12 @@
-"""The speed benchmark finds its inputs (no timings are asserted anywhere)."""
+"""The speed benchmark finds its inputs and runs (no timings are asserted anywhere)."""
 
 from __future__ import annotations
 
 import gzip
 import importlib.util
+import json
+import subprocess
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -37,3 +40,17 @@ def test_collects_a_benchmark_folder(tmp_path: Path) -> None:
     assert [p.name for p in inputs["html"]] == ["a.html.gz", "b.html.gz"]
     assert [p.parent.name for p in inputs["text"]] == ["text-x"]
     assert speed.collect_inputs(tmp_path, "text-y")["text"][0].parent.name == "text-y"
+
+
+def test_paired_run_times_every_html_mode(tmp_path: Path) -> None:
+    """--paired runs the HTML modes in one process, page by page; the figures are written
+    (their values are timings, never asserted)."""
+    out = tmp_path / "speed.json"
+    subprocess.run([sys.executable, str(SPEED), str(FIXTURES), "--modes",
+                    "cleannews-fast-html,trafilatura-html", "--limit", "2", "--repeat", "1",
+                    "--runs", "1", "--paired", "2", "--json", str(out)],
+                   check=True, capture_output=True, stdin=subprocess.DEVNULL)
+    paired = json.loads(out.read_text())["paired"]
+    assert paired["documents"] == 4
+    assert set(paired["seconds"]) == {"cleannews-fast-html", "trafilatura-html"}
+    assert all(seconds > 0 for seconds in paired["seconds"].values())
