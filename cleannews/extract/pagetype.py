@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from cleannews.pagetype.features import (
@@ -83,19 +84,43 @@ def _ld_types(objects: list[dict[str, object]]) -> set[str]:
     return found
 
 
-def _chars(pieces: list[object]) -> int:
-    return sum(len(str(piece).strip()) for piece in pieces)
+def _chars(pieces: list[str]) -> int:
+    return sum(map(len, map(str.strip, pieces)))
 
 
-def _strings(tree: _Element, path: str) -> list[object]:
+def _strings(tree: _Element, path: str) -> list[str]:
+    """The strings (text nodes, attribute values) ``path`` selects, in page order."""
     found = tree.xpath(path, smart_strings=False)
-    return list(found) if isinstance(found, list) else []
+    return list(map(str, found)) if isinstance(found, list) else []
 
 
-def _count(tree: _Element, *tags: str) -> float:
-    """log1p of how many elements of these tags the page has (counted by libxml2)."""
-    counts = [tree.xpath(f"count(/descendant::{tag})") for tag in tags]
-    return _log(sum(count for count in counts if isinstance(count, float)))
+# The elements counted, by feature: one walk of the page counts them all.
+_COUNTED: dict[str, tuple[str, ...]] = {
+    "log_links": ("a",), "log_forms": ("form",), "log_inputs": ("input", "select", "textarea"),
+    "log_buttons": ("button",), "log_paragraphs": ("p",), "log_list_items": ("li",),
+    "log_headings": ("h2", "h3", "h4"), "log_tables": ("table",), "log_code": ("pre", "code"),
+    "log_article_tags": ("article",), "log_time_tags": ("time",), "log_images": ("img",),
+    "log_h1": ("h1",),
+}
+_COUNTED_TAGS = tuple(tag for tags in _COUNTED.values() for tag in tags)
+
+
+def _walk(tree: _Element, *tags: str) -> Iterator[_Element]:
+    """The page's elements of these tags in page order, by lxml's walk (faster than XPath):
+    under every top-level element, as XPath finds them (libxml2 leaves more than one where
+    a page goes on after its ``</html>``)."""
+    from lxml import etree
+
+    tops = tree.xpath("/*")
+    for top in tops if isinstance(tops, list) else ():
+        if isinstance(top, etree._Element):
+            yield from top.iter(*tags)
+
+
+def _counts(tree: _Element) -> dict[str, float]:
+    """log1p of how many elements of each feature's tags the page has."""
+    found = Counter(element.tag for element in _walk(tree, *_COUNTED_TAGS))
+    return {name: _log(sum(found[tag] for tag in tags)) for name, tags in _COUNTED.items()}
 
 
 def html_features(tree: _Element, json_ld: list[dict[str, object]],
@@ -120,7 +145,7 @@ def html_features(tree: _Element, json_ld: list[dict[str, object]],
     # lxml's walk by tag, and a union of plain paths: each several times faster than XPath
     # predicates over every element, with the same strings.
     og_type = " ".join(
-        str(meta.get("content")) for meta in tree.iter("meta")
+        str(meta.get("content")) for meta in _walk(tree, "meta")
         if "og:type" in (meta.get("property"), meta.get("name"))
         and meta.get("content") is not None).casefold()
     values["og_article"] = float("article" in og_type)
@@ -137,31 +162,23 @@ def html_features(tree: _Element, json_ld: list[dict[str, object]],
     paragraphs = _chars(_strings(tree, _BODY + "p/descendant::text()"))
     values["paragraph_share"] = min(1.0, paragraphs / total)
     values["link_share"] = min(1.0, _chars(_strings(tree, _BODY + "a/descendant::text()")) / total)
-    values.update({
-        "log_links": _count(tree, "a"), "log_forms": _count(tree, "form"),
-        "log_inputs": _count(tree, "input", "select", "textarea"),
-        "log_buttons": _count(tree, "button"), "log_paragraphs": _count(tree, "p"),
-        "log_list_items": _count(tree, "li"), "log_headings": _count(tree, "h2", "h3", "h4"),
-        "log_tables": _count(tree, "table"), "log_code": _count(tree, "pre", "code"),
-        "log_article_tags": _count(tree, "article"), "log_time_tags": _count(tree, "time"),
-        "log_images": _count(tree, "img"), "log_h1": _count(tree, "h1"),
-    })
+    values.update(_counts(tree))
     values["has_article_tag"] = float(values["log_article_tags"] > 0)
     values["has_h1"] = float(values["log_h1"] > 0)
     # class and id names, one a line: how often they name posts, comments, products, prices
     # (no pattern spans two lines, so the order of the names does not matter, and two
     # paths cost half what their union, sorted into page order, does)
-    names = "\n".join(str(name) for name in [
-        *_strings(tree, "/descendant::*/@class"), *_strings(tree, "/descendant::*/@id")]).lower()
+    names = "\n".join([*_strings(tree, "/descendant::*/@class"),
+                       *_strings(tree, "/descendant::*/@id")]).lower()
     values["log_post_markup"] = _log(len(_POST_MARKUP.findall(names)))
     values["log_comment_markup"] = _log(len(_COMMENT_MARKUP.findall(names)))
     values["log_product_markup"] = _log(len(_PRODUCT_MARKUP.findall(names)))
     values["log_price_markup"] = _log(len(_PRICE_MARKUP.findall(names)))
     # blocks of one class repeated down the page: the items of a listing, a thread's posts
-    blocks = Counter(str(name) for tag in ("div", "li", "article", "section", "tr")
+    blocks = Counter(name for tag in ("div", "li", "article", "section", "tr")
                      for name in _strings(tree, f"/descendant::{tag}/@class"))
     values["repeated_siblings"] = _log(max(blocks.values(), default=0))
-    scanned = " ".join(str(piece) for piece in texts)[:MAX_SCANNED_CHARS].lower()
+    scanned = " ".join(texts)[:MAX_SCANNED_CHARS].lower()
     values["log_prices"] = _log(sum(scanned.count(sign) for sign in CURRENCY_SIGNS))
     values["log_shop_words"] = _log(count_words(SHOP_BUTTON, scanned))
     values["log_post_words"] = _log(count_words(POST_WORDS, scanned))
