@@ -153,11 +153,16 @@ def extract_fast(
     options = options or HtmlOptions()
     rendered = render_main_content(html_text, comments=comments,
                                    tables=options.include_tables)
+    tree = _parse_markup(html_text) if rendered else None
+    least = MIN_TEXT_SHARE * paragraph_chars(tree) if tree is not None else 0.0
+    # Judged lines are parts of the rendering: where even all of it is too little, the
+    # page goes to the default mode unjudged.
+    if tree is None or len(rendered) < least:
+        return extract_article(html_text, url, options, comments=comments)
     cleaned = clean_lines(rendered, None, explain=explain, keep_comments=comments,
                           unflatten=False)
     kept = _kept_chars(cleaned)
-    tree = _parse_markup(html_text) if kept else None
-    if tree is None or kept < MIN_TEXT_SHARE * paragraph_chars(tree):
+    if not kept or kept < least:
         return extract_article(html_text, url, options, comments=comments)
     # the metadata and page type, read as the default mode reads them
     json_ld = read_json_ld(tree)
