@@ -16,10 +16,11 @@ resident memory after each tenth: flat after warm-up, or growing. ``--scaling`` 
 page 1, 10 and 100 times as long, and a 5 MB text dump: the time per MB must stay flat.
 
 Processes run one after another, so on a shared machine whose speed drifts their figures
-can disagree by a third from one run to the next. ``--paired`` also runs the HTML modes in
-one process, taking turns page by page (who goes first rotates), and gives each mode's
-speed as a multiple of plain trafilatura's: drift then slows every mode alike, and the
-ratios repeat within a few per cent. Ratios to trafilatura are best read from there.
+can disagree by a third from one run to the next. ``--paired`` also runs the HTML modes
+taking turns page by page (a process each, all on one core, who goes first rotating), and
+gives each mode's speed as a multiple of plain trafilatura's: drift then slows every mode
+alike. Ratios to trafilatura are best read from there. (Not in one process: the modes
+would share trafilatura's and htmldate's caches of the page they all just read.)
 """
 
 from __future__ import annotations
@@ -151,34 +152,64 @@ def run_worker(mode: str, files: Sequence[Path], memory_documents: int = 0) -> d
     return result
 
 
-def paired_worker(modes: Sequence[str], files: Sequence[Path], rounds: int) -> dict[str, Any]:
-    """Time the HTML modes over the files in this process, taking turns page by page."""
+def lockstep_worker(mode: str, files: Sequence[Path]) -> None:
+    """Clean the page whose number arrives on standard input, one at a time, and answer
+    with the seconds it took: one of the processes :func:`run_paired` drives."""
     from cleannews.batch import read_input
-    from cleannews.metadata import detect_language
 
     _pin_to_one_core()
     contents = [read_input(str(path), None, 0) for path in files]
-    extractors = {mode: _extractor(mode) for mode in modes}
-    for extract in extractors.values():
-        if contents:
-            extract(contents[0])  # warm-up
-    detect_language("A sentence long enough to identify the language it is written in.")
+    extract = _extractor(mode)
+    if contents:
+        extract(contents[0])  # warm-up
+    if mode.startswith("cleannews"):
+        from cleannews.metadata import detect_language
+
+        detect_language("A sentence long enough to identify the language it is written in.")
+    print("ready", flush=True)
+    for line in sys.stdin:
+        started = time.perf_counter()
+        extract(contents[int(line)])
+        print(time.perf_counter() - started, flush=True)
+
+
+def run_paired(modes: Sequence[str], files: Sequence[Path], rounds: int) -> dict[str, Any]:
+    """Time the modes page by page in turns: one process per mode (its own caches, as in a
+    real run), all on one core, each cleaning a page while the others wait. Drift of the
+    machine's speed then slows every mode alike."""
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
+        handle.write("\n".join(str(f) for f in files))
+        listing = handle.name
+    workers = {mode: subprocess.Popen(
+        [sys.executable, str(Path(__file__).resolve()), "--worker", "lockstep", mode, listing],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) for mode in modes}
     seconds = dict.fromkeys(modes, 0.0)
-    for round_number in range(rounds):
-        for index, content in enumerate(contents):
-            # Who goes first rotates: none always runs just after another warmed the caches.
-            shift = (index + round_number) % len(modes)
-            for mode in [*modes[shift:], *modes[:shift]]:
-                started = time.perf_counter()
-                extractors[mode](content)
-                seconds[mode] += time.perf_counter() - started
-    return {"documents": len(contents) * rounds, "rounds": rounds, "seconds": seconds}
+    try:
+        for worker in workers.values():
+            assert worker.stdout is not None and worker.stdout.readline().strip() == "ready"
+        for round_number in range(rounds):
+            for index in range(len(files)):
+                # Who goes first rotates: none always runs just after another.
+                shift = (index + round_number) % len(modes)
+                for mode in [*modes[shift:], *modes[:shift]]:
+                    worker = workers[mode]
+                    assert worker.stdin is not None and worker.stdout is not None
+                    worker.stdin.write(f"{index}\n")
+                    worker.stdin.flush()
+                    seconds[mode] += float(worker.stdout.readline())
+    finally:
+        for worker in workers.values():
+            if worker.stdin is not None:
+                worker.stdin.close()
+            worker.wait()
+        Path(listing).unlink()
+    return {"documents": len(files) * rounds, "rounds": rounds, "seconds": seconds}
 
 
 def _paired_table(paired: dict[str, Any]) -> str:
     seconds = paired["seconds"]
     baseline = seconds.get("trafilatura-html")
-    lines = ["", "HTML modes taking turns page by page in one process (rounds: "
+    lines = ["", "HTML modes taking turns page by page, a process each on one core (rounds: "
                  f"{paired['rounds']}; drift slows all alike):",
              f"  {'mode':<22} {'docs/s':>7} {'× trafilatura-html':>19}"]
     for mode, spent in seconds.items():
@@ -242,6 +273,10 @@ def _longer(page: bytes, times: int, mode: str) -> bytes:
     if match is None:
         return page * times
     return page[:match.start(2)] + match.group(2) * times + page[match.end(2):]
+
+
+def _listed(listing: str) -> list[Path]:
+    return [Path(line) for line in Path(listing).read_text().splitlines() if line]
 
 
 def _run_mode(mode: str, files: Sequence[Path], *extra: str) -> Any:  # noqa: ANN401 (JSON)
@@ -343,11 +378,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.worker:
+        if args.worker[0] == "lockstep":  # lockstep MODE LISTING
+            _, mode, listing = args.worker
+            lockstep_worker(mode, _listed(listing))
+            return 0
         mode, listing, *rest = args.worker
-        files = [Path(line) for line in Path(listing).read_text().splitlines() if line]
-        if mode == "paired":
-            print(json.dumps(paired_worker(rest[0].split(","), files, int(rest[1]))))
-        elif rest == ["scaling"]:
+        files = _listed(listing)
+        if rest == ["scaling"]:
             print(json.dumps(scaling_worker(mode, files[0])))
         else:
             print(json.dumps(run_worker(mode, files, int(rest[0]) if rest else 0)))
@@ -378,7 +415,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     html_modes = [mode for mode in args.modes.split(",") if mode.endswith("html")]
     if args.paired and html_modes and inputs["html"]:
         files = inputs["html"][:args.limit] if args.limit else inputs["html"]
-        paired = _run_mode("paired", files, ",".join(html_modes), str(args.paired))
+        paired = run_paired(html_modes, files, args.paired)
     command = _cleannews_command()
     html_page = inputs["html"][0].read_bytes() if inputs["html"] else b"<p>x</p>"
     if html_page[:2] == b"\x1f\x8b":
