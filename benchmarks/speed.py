@@ -105,6 +105,13 @@ def _extractor(mode: str, unlimited: bool = False) -> Callable[[bytes], str]:
     return clean
 
 
+def read_page(path: Path) -> bytes:
+    """A page's bytes, un-gzipped if gzipped (known by its first bytes). Read here, not by
+    cleannews: trafilatura's process imports nothing of cleannews."""
+    data = path.read_bytes()
+    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+
+
 def _resident_bytes() -> int:
     """This process's resident memory now (Linux; 0 elsewhere)."""
     try:
@@ -121,10 +128,8 @@ def _pin_to_one_core() -> None:
 
 def run_worker(mode: str, files: Sequence[Path], memory_documents: int = 0) -> dict[str, Any]:
     """Time one mode over the files in this process; return the figures and the texts."""
-    from cleannews.batch import read_input  # gzip by its first bytes, as the CLI reads it
-
     _pin_to_one_core()
-    contents = [read_input(str(path), None, 0) for path in files]
+    contents = [read_page(path) for path in files]
     extract = _extractor(mode)
     if contents:
         extract(contents[0])  # warm-up: imports, lazy models
@@ -155,10 +160,8 @@ def run_worker(mode: str, files: Sequence[Path], memory_documents: int = 0) -> d
 def lockstep_worker(mode: str, files: Sequence[Path]) -> None:
     """Clean the page whose number arrives on standard input, one at a time, and answer
     with the seconds it took: one of the processes :func:`run_paired` drives."""
-    from cleannews.batch import read_input
-
     _pin_to_one_core()
-    contents = [read_input(str(path), None, 0) for path in files]
+    contents = [read_page(path) for path in files]
     extract = _extractor(mode)
     if contents:
         extract(contents[0])  # warm-up
@@ -242,10 +245,8 @@ def _page_id(path: Path) -> str:
 
 def scaling_worker(mode: str, path: Path) -> list[dict[str, Any]]:
     """Seconds per MB for one page at 1, 10 and 100 times its length (text: and at 5 MB)."""
-    from cleannews.batch import read_input
-
     _pin_to_one_core()
-    page = read_input(str(path), None, 0)
+    page = read_page(path)
     extract = _extractor(mode, unlimited=True)
     extract(page)
     sizes: list[tuple[str, bytes]] = [(f"{n}x", _longer(page, n, mode)) for n in SCALES]
