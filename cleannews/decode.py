@@ -236,7 +236,7 @@ def without_control_characters(text: str, source: Decoded | None = None,
     >>> without_control_characters("café", decode_bytes(data), data)
     'café'
     """
-    if (source is not None and source.encoding in _CONTROLS_ARE_BYTES
+    if (source is not None and data and source.encoding in _CONTROLS_ARE_BYTES
             and len(data.translate(None, _CONTROL_BYTES)) == len(data)):
         return text
     return _CONTROL_CHARACTERS.sub("", text)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -63,10 +64,12 @@ def _char_flags(chars: str) -> Flags:
 
 
 def _table_key() -> str:
-    """Names the table by all it is derived from: the bits, the patterns, Unicode's version."""
+    """Names the table by all it is derived from: the bits, the patterns, and the Unicode
+    database and Python (whose ``re`` and ``str`` give the classes) they are read with."""
     definition = repr((_TABLE_LAYOUT, WORD, DIGIT, UPPER, LOWER, CJK, SPACE, COMMA, UNSPACED,
                        MARK, patterns.CJK.pattern, patterns.UNSPACED_LETTERS.pattern,
-                       patterns.COMBINING_MARKS, unicodedata.unidata_version))
+                       patterns.COMBINING_MARKS, unicodedata.unidata_version,
+                       sys.version_info[:2]))
     return hashlib.sha256(definition.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
