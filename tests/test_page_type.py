@@ -159,3 +159,19 @@ def test_page_type_is_a_value() -> None:
 def test_counting_words_is_findall(text: str) -> None:
     for pattern in (features.SHOP_BUTTON, features.POST_WORDS):
         assert features.count_words(pattern, text) == len(pattern.findall(text))
+
+
+def test_html_features_count_past_a_second_top_level_element() -> None:
+    """libxml2 leaves two top-level elements where a page goes on after its </html>; the
+    features count what XPath finds under both (the article may be in the second)."""
+    page = ("<html><head><title>T</title></head><body><p>One.</p></body></html>\n"
+            "<html><head><meta property='og:type' content='article'></head><body><h1>Late</h1>"
+            "<p>Two.</p><p>Three.</p></body></html>")
+    import trafilatura
+
+    tree = trafilatura.load_html(page)
+    assert len(tree.xpath("/*")) == 2
+    features = page_features(page)
+    assert features["log_paragraphs"] == pytest.approx(np.log1p(tree.xpath("count(//p)")))
+    assert features["has_h1"] == 1.0
+    assert features["og_article"] == 1.0

@@ -127,8 +127,8 @@ def html_features(tree: _Element, json_ld: list[dict[str, object]],
                   url: str | None) -> dict[str, float]:
     """The features of :data:`~cleannews.pagetype.features.HTML_FEATURES` for a parsed page.
 
-    Everything is counted by libxml2 (XPath) or by a regex over one joined string: a
-    page's features cost a few milliseconds.
+    Everything is counted by libxml2 (XPath, lxml's walk) or by a regex over one joined
+    string: a page's features cost a few milliseconds.
 
     >>> import trafilatura
     >>> page = trafilatura.load_html("<html><head><meta property='og:type' content='product'>"
