@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
+from collections.abc import Callable, Iterator
+from functools import lru_cache, partial
 from urllib.parse import urlsplit
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "TEXT_FEATURES",
     "URL_FEATURES",
     "count_words",
+    "has_words",
     "text_features",
     "url_features",
 ]
@@ -81,35 +83,67 @@ def _without_leading_boundary(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern.pattern[2:], pattern.flags)
 
 
-def count_words(pattern: re.Pattern[str], text: str) -> int:
-    """``len(pattern.findall(text))`` for a pattern ``\\b(?:...)`` of words that each start
-    with a word character (:data:`SHOP_BUTTON`, :data:`POST_WORDS`), about twice as fast.
+def _word_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` gives, for a pattern ``\\b(?:...)`` of words
+    that each start with a word character (:data:`SHOP_BUTTON`, :data:`POST_WORDS`), found
+    about twice as fast.
 
     Python's ``re`` tries such a pattern at every word boundary; without its leading ``\\b``
     it first skips to a position where one of the words can start. A match found so is
-    counted only where a boundary precedes it (no word character); where one does not, the
-    search goes on from the next character, so every match counted is one ``findall``
+    taken only where a boundary precedes it (no word character); where one does not, the
+    search goes on from the next character, so every match taken is one ``finditer``
     finds, and none is missed.
-
-    >>> text = "reply, replies and prereply; posted posts"
-    >>> count_words(POST_WORDS, text), len(POST_WORDS.findall(text))
-    (4, 4)
     """
     search = _without_leading_boundary(pattern).search
-    count = position = 0
+    position = 0
     while (found := search(text, position)) is not None:
         start = found.start()
         if start and _WORD_CHARACTER.match(text, start - 1):
             position = start + 1
         else:
-            count += 1
+            yield found
             position = max(found.end(), start + 1)
-    return count
+
+
+def count_words(pattern: re.Pattern[str], text: str) -> int:
+    """``len(pattern.findall(text))`` for a pattern of words (see :func:`_word_matches`).
+
+    >>> text = "reply, replies and prereply; posted posts"
+    >>> count_words(POST_WORDS, text), len(POST_WORDS.findall(text))
+    (4, 4)
+    """
+    return sum(1 for _ in _word_matches(pattern, text))
+
+
+def has_words(pattern: re.Pattern[str], text: str) -> bool:
+    """``pattern.search(text) is not None`` for a pattern of words (see :func:`_word_matches`).
+
+    >>> has_words(POST_WORDS, "prereply"), has_words(POST_WORDS, "one reply")
+    (False, True)
+    """
+    return _has_bare_words(_without_leading_boundary(pattern), text)
+
+
+def _has_bare_words(bare: re.Pattern[str], text: str) -> bool:
+    """:func:`has_words` given the pattern less its leading ``\\b`` (looked up once per page:
+    a pattern's hash is its text's, computed anew on each look-up)."""
+    search = bare.search
+    position = 0  # the loop of _word_matches, inline: a generator per line costs more
+    while (found := search(text, position)) is not None:
+        start = found.start()
+        if not start or not _WORD_CHARACTER.match(text, start - 1):
+            return True
+        position = start + 1
+    return False
 
 
 _DATE_LINE = re.compile(
     r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b|"
     r"\b(?:an? |\d+ )(?:minute|hour|day|week|month|year)s? ago\b", re.I)
+# What a line needs for PRICE (every alternative holds a digit) and _DATE_LINE (a digit, or
+# "ago", under the same flags) to match in it: searched first, many times faster.
+_DIGIT = re.compile(r"\d")
+_DATE_NEEDS = re.compile(r"\d|ago", re.I)
 _SENTENCE_END = re.compile(r"[.!?。！？][\"”')]*$")
 _WORD = re.compile(r"\w+")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪]|\d+[.)])\s")
@@ -181,9 +215,16 @@ def text_features(text: str, url: str | None = None) -> dict[str, float]:
     total = sum(words)
     count = max(1, len(lines))
 
-    def share(pattern: re.Pattern[str], lower: bool = False) -> float:
+    shop_words = _without_leading_boundary(SHOP_BUTTON)
+    post_words = _without_leading_boundary(POST_WORDS)
+
+    def share(test: Callable[[str], object], needs: re.Pattern[str] | None = None,
+              lower: bool = False) -> float:
+        """The share of lines ``test`` finds something in; a line that ``needs`` (a
+        necessary condition, searched faster) finds nothing in is not tested."""
         return sum(1 for line in lines
-                   if pattern.search(line.lower() if lower else line)) / count
+                   if (needs is None or needs.search(line))
+                   and test(line.lower() if lower else line)) / count
 
     values = {
         "log_lines": _log(len(lines)),
@@ -193,11 +234,11 @@ def text_features(text: str, url: str | None = None) -> dict[str, float]:
         "short_line_share": sum(1 for n in words if n <= 3) / count,
         "sentence_share": sum(1 for line in lines if _SENTENCE_END.search(line)) / count,
         "longest_line_share": max(words, default=0) / max(1, total),
-        "price_lines": share(PRICE),
-        "shop_lines": share(SHOP_BUTTON, lower=True),
-        "post_lines": share(POST_WORDS, lower=True),
-        "date_lines": share(_DATE_LINE),
-        "bullet_share": share(_BULLET),
+        "price_lines": share(PRICE.search, needs=_DIGIT),
+        "shop_lines": share(partial(_has_bare_words, shop_words), lower=True),
+        "post_lines": share(partial(_has_bare_words, post_words), lower=True),
+        "date_lines": share(_DATE_LINE.search, needs=_DATE_NEEDS),
+        "bullet_share": share(_BULLET.search),
         "question_lines": sum(1 for line in lines if line.endswith("?")) / count,
         **url_features(url),
     }
