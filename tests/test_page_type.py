@@ -159,6 +159,7 @@ def test_page_type_is_a_value() -> None:
 def test_counting_words_is_findall(text: str) -> None:
     for pattern in (features.SHOP_BUTTON, features.POST_WORDS):
         assert features.count_words(pattern, text) == len(pattern.findall(text))
+        assert features.has_words(pattern, text) == (pattern.search(text) is not None)
 
 
 def test_html_features_count_past_a_second_top_level_element() -> None:
@@ -171,7 +172,26 @@ def test_html_features_count_past_a_second_top_level_element() -> None:
 
     tree = trafilatura.load_html(page)
     assert len(tree.xpath("/*")) == 2
-    features = page_features(page)
-    assert features["log_paragraphs"] == pytest.approx(np.log1p(tree.xpath("count(//p)")))
-    assert features["has_h1"] == 1.0
-    assert features["og_article"] == 1.0
+    values = page_features(page)
+    assert values["log_paragraphs"] == pytest.approx(np.log1p(tree.xpath("count(//p)")))
+    assert values["has_h1"] == 1.0
+    assert values["og_article"] == 1.0
+
+
+@given(st.lists(st.sampled_from(["12", "$", "€ 5", "USD", "2019", "3:45", "a minute ago",
+                                 "2 days AGO", "add to cart", "Reply", "posts", "ago", "x",
+                                 "٣", "２０２４", " ", "\n", "- ", "quantity"]),
+                max_size=25).map("".join))
+def test_text_features_shares_are_per_line_searches(text: str) -> None:
+    """The shares text_features computes with its shortcuts (a necessary condition searched
+    first; words found by skipping ahead) are the plain per-line searches'."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    count = max(1, len(lines))
+    values = text_features(text)
+    for name, pattern, lower in (("price_lines", features.PRICE, False),
+                                 ("date_lines", features._DATE_LINE, False),
+                                 ("shop_lines", features.SHOP_BUTTON, True),
+                                 ("post_lines", features.POST_WORDS, True)):
+        expected = sum(1 for line in lines
+                       if pattern.search(line.lower() if lower else line)) / count
+        assert values[name] == expected, name
