@@ -37,7 +37,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -126,19 +127,26 @@ def _pin_to_one_core() -> None:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
 
-def run_worker(mode: str, files: Sequence[Path], memory_documents: int = 0) -> dict[str, Any]:
-    """Time one mode over the files in this process; return the figures and the texts."""
+def _warmed_up(mode: str, files: Sequence[Path]) -> tuple[list[bytes], Callable[[bytes], str]]:
+    """This process pinned to one core, the files read, and the mode's function warmed up
+    (imports, lazy models), before any clock starts."""
     _pin_to_one_core()
     contents = [read_page(path) for path in files]
     extract = _extractor(mode)
     if contents:
-        extract(contents[0])  # warm-up: imports, lazy models
+        extract(contents[0])
     if mode.startswith("cleannews"):
         # The language identifier loads its model on first use, which not every warm-up
         # document triggers (most HTML declares its language): load it before the clock.
         from cleannews.metadata import detect_language
 
         detect_language("A sentence long enough to identify the language it is written in.")
+    return contents, extract
+
+
+def run_worker(mode: str, files: Sequence[Path], memory_documents: int = 0) -> dict[str, Any]:
+    """Time one mode over the files in this process; return the figures and the texts."""
+    contents, extract = _warmed_up(mode, files)
     times, texts = [], []
     for content in contents:
         started = time.perf_counter()
@@ -160,15 +168,7 @@ def run_worker(mode: str, files: Sequence[Path], memory_documents: int = 0) -> d
 def lockstep_worker(mode: str, files: Sequence[Path]) -> None:
     """Clean the page whose number arrives on standard input, one at a time, and answer
     with the seconds it took: one of the processes :func:`run_paired` drives."""
-    _pin_to_one_core()
-    contents = [read_page(path) for path in files]
-    extract = _extractor(mode)
-    if contents:
-        extract(contents[0])  # warm-up
-    if mode.startswith("cleannews"):
-        from cleannews.metadata import detect_language
-
-        detect_language("A sentence long enough to identify the language it is written in.")
+    contents, extract = _warmed_up(mode, files)
     print("ready", flush=True)
     for line in sys.stdin:
         started = time.perf_counter()
@@ -180,9 +180,12 @@ def run_paired(modes: Sequence[str], files: Sequence[Path], rounds: int) -> dict
     """Time the modes page by page in turns: one process per mode (its own caches, as in a
     real run), all on one core, each cleaning a page while the others wait. Drift of the
     machine's speed then slows every mode alike."""
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
-        handle.write("\n".join(str(f) for f in files))
-        listing = handle.name
+    with _listing(files) as listing:
+        return _drive_in_turns(modes, len(files), rounds, listing)
+
+
+def _drive_in_turns(modes: Sequence[str], pages: int, rounds: int,
+                    listing: str) -> dict[str, Any]:
     workers = {mode: subprocess.Popen(
         [sys.executable, str(Path(__file__).resolve()), "--worker", "lockstep", mode, listing],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) for mode in modes}
@@ -191,7 +194,7 @@ def run_paired(modes: Sequence[str], files: Sequence[Path], rounds: int) -> dict
         for worker in workers.values():
             assert worker.stdout is not None and worker.stdout.readline().strip() == "ready"
         for round_number in range(rounds):
-            for index in range(len(files)):
+            for index in range(pages):
                 # Who goes first rotates: none always runs just after another.
                 shift = (index + round_number) % len(modes)
                 for mode in [*modes[shift:], *modes[:shift]]:
@@ -205,8 +208,7 @@ def run_paired(modes: Sequence[str], files: Sequence[Path], rounds: int) -> dict
             if worker.stdin is not None:
                 worker.stdin.close()
             worker.wait()
-        Path(listing).unlink()
-    return {"documents": len(files) * rounds, "rounds": rounds, "seconds": seconds}
+    return {"documents": pages * rounds, "rounds": rounds, "seconds": seconds}
 
 
 def _paired_table(paired: dict[str, Any]) -> str:
@@ -280,17 +282,23 @@ def _listed(listing: str) -> list[Path]:
     return [Path(line) for line in Path(listing).read_text().splitlines() if line]
 
 
-def _run_mode(mode: str, files: Sequence[Path], *extra: str) -> Any:  # noqa: ANN401 (JSON)
+@contextmanager
+def _listing(files: Sequence[Path]) -> Iterator[str]:
+    """A temporary file naming ``files``, a line each, for a worker process to read."""
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
         handle.write("\n".join(str(f) for f in files))
-        listing = handle.name
     try:
+        yield handle.name
+    finally:
+        Path(handle.name).unlink()
+
+
+def _run_mode(mode: str, files: Sequence[Path], *extra: str) -> Any:  # noqa: ANN401 (JSON)
+    with _listing(files) as listing:
         done = subprocess.run(
             [sys.executable, str(Path(__file__).resolve()), "--worker", mode, listing, *extra],
             capture_output=True, text=True, check=True, stdin=subprocess.DEVNULL,
         )
-    finally:
-        Path(listing).unlink()
     return json.loads(done.stdout.splitlines()[-1])
 
 

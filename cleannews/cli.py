@@ -402,7 +402,7 @@ class Tally:
 
     written: int = 0
     errors: int = 0
-    keep: RecordFilter = field(default_factory=lambda: _record_filter())
+    keep: RecordFilter = field(default_factory=_record_filter)
     dropped_sink: Sink | None = None
     stats: ReadStats = field(default_factory=ReadStats)
     jobs: int = 1
