@@ -126,6 +126,11 @@ NOT_COUNTERS = [
     "Die Aktie legte um 3 Prozent zu",
     "分享经济正在快速发展",
     "いいね数が増えた理由とは何か",
+    # a separator joins two widgets: one alone, or trailing, is not a widget's
+    "Like 3 |",
+    "Share · ",
+    "| Share",
+    "·",
 ]
 
 
