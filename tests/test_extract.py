@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from cleannews import HtmlOptions, clean
@@ -18,6 +20,7 @@ from cleannews.extract import (
     same_headline,
     strip_site_name,
 )
+from cleannews.extract.article import _HUGE_ATTRIBUTE, without_huge_attributes
 
 from .conftest import HTML_FIXTURES
 
@@ -307,3 +310,32 @@ def test_a_list_of_names_in_one_declared_string_is_split() -> None:
 def test_a_publication_signing_with_its_domain_is_its_author() -> None:
     head = _json_ld(author={"@type": "Organization", "name": "metro.example.com"})
     assert _author("", head, url="https://metro.example.com/cycling") == "metro.example.com"
+
+
+# --- huge attribute values ------------------------------------------------------------------
+
+# Pieces of a page: markup and white space, and runs long enough to be (part of) a huge value.
+_PAGE_PIECES = st.one_of(
+    st.sampled_from([" ", "\n", "\u3000", '"', "'", ' src="', " data-x='", "<img", "/>", "<p>",
+                     "word", "=", "'\"", "x-y:z"]),
+    st.tuples(st.sampled_from("A+/='\""), st.integers(0, 140_000)).map(lambda p: p[0] * p[1]),
+    # an attribute whose value is about as long as a huge one, its quote closed or not
+    st.tuples(st.sampled_from(['"', "'"]), st.integers(30_000, 100_000), st.booleans()).map(
+        lambda p: f" src={p[0]}{'A' * p[1]}{p[0] if p[2] else ''}"),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_PAGE_PIECES, max_size=12))
+def test_huge_values_are_emptied_as_by_the_plain_substitution(pieces: list[str]) -> None:
+    """Skipping the substitution on a page whose every block has white space or both quotes
+    (article._may_hold_huge_value) never changes what it returns."""
+    page = "".join(pieces)
+    assert without_huge_attributes(page) == _HUGE_ATTRIBUTE.sub(r'\1""', page)
+
+
+def test_a_page_with_an_inlined_image_keeps_its_article() -> None:
+    image = "iVBORw0KGgo" * 7_000  # 77,000 characters of base64, no white space
+    page = _page(f'<img src="data:image/png;base64,{image}">' + _paragraphs())
+    assert image not in without_huge_attributes(page)
+    assert extract_article(page).text.startswith(PARAGRAPHS[0][:40])

@@ -127,13 +127,32 @@ _HUGE_ATTRIBUTE = re.compile(
     rf"""(\s[\w:.-]+\s*=\s*)(?:"[^"\s]{{{MAX_ATTRIBUTE_CHARS},}}"|'[^'\s]{{{MAX_ATTRIBUTE_CHARS},}}')""")
 
 
+# Such a value holds a whole block of half its length that starts at a multiple of that
+# length, and the block has neither white space nor the value's quote in it: where every
+# such block of a page has white space or both quotes, the page has no huge value. Looking
+# costs a search or two a block; the substitution, a pass over every word of the page
+# (6 ms on a typical 100-300 KB page).
+_HALF_HUGE = MAX_ATTRIBUTE_CHARS // 2
+_SPACE = re.compile(r"\s")
+
+
+def _may_hold_huge_value(html_text: str) -> bool:
+    """Whether some aligned block of :data:`_HALF_HUGE` characters could lie inside a
+    huge attribute value."""
+    search, find = _SPACE.search, html_text.find
+    return any(search(html_text, start, end) is None
+               and (find('"', start, end) < 0 or find("'", start, end) < 0)
+               for start, end in ((start, start + _HALF_HUGE) for start in
+                                  range(0, len(html_text) - _HALF_HUGE + 1, _HALF_HUGE)))
+
+
 def without_huge_attributes(html_text: str) -> str:
     """Empty every attribute value longer than :data:`MAX_ATTRIBUTE_CHARS`.
 
     >>> without_huge_attributes('<img src="' + "A" * 70_000 + '" alt="x"><p>Hi</p>')
     '<img src="" alt="x"><p>Hi</p>'
     """
-    if len(html_text) <= MAX_ATTRIBUTE_CHARS:
+    if len(html_text) <= MAX_ATTRIBUTE_CHARS or not _may_hold_huge_value(html_text):
         return html_text
     return _HUGE_ATTRIBUTE.sub(r'\1""', html_text)
 
