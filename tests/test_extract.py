@@ -21,6 +21,7 @@ from cleannews.extract import (
     strip_site_name,
 )
 from cleannews.extract.article import _HUGE_ATTRIBUTE, without_huge_attributes
+from cleannews.extract.elements import SPACE, collapse_spaces
 
 from .conftest import HTML_FIXTURES
 
@@ -339,3 +340,12 @@ def test_a_page_with_an_inlined_image_keeps_its_article() -> None:
     page = _page(f'<img src="data:image/png;base64,{image}">' + _paragraphs())
     assert image not in without_huge_attributes(page)
     assert extract_article(page).text.startswith(PARAGRAPHS[0][:40])
+
+
+_WHITESPACE = [chr(code) for code in range(0x110000) if chr(code).isspace()]
+
+
+@given(st.text(alphabet=st.one_of(st.sampled_from([*_WHITESPACE, "\u200b", "\ufeff"]),
+                                  st.characters())))
+def test_collapse_spaces_is_the_substitution(text: str) -> None:
+    assert collapse_spaces(text) == SPACE.sub(" ", text).strip()

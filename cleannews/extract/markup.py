@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from cleannews.data import Metadata
-from cleannews.extract.elements import SPACE, WORD, block_text
+from cleannews.extract.elements import SPACE, WORD, block_text, collapse_spaces
 from cleannews.titles import TITLE_PARTS
 
 if TYPE_CHECKING:  # lxml is imported at run time only when needed
@@ -225,7 +225,7 @@ def _meta_tags(tree: _Element) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for meta in tree.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip()
-        content = SPACE.sub(" ", meta.get("content") or "").strip()
+        content = collapse_spaces(meta.get("content") or "")
         if key and content:
             found.setdefault(key.lower(), []).append(content)
     return found
@@ -445,7 +445,7 @@ def _markup_author(tree: _Element) -> str | None:
     ranked = [(rank, element) for element in _xpath_elements(tree, _BYLINE_CANDIDATES_XPATH)
               if (rank := _byline_rank(element)) is not None]
     for _, element in sorted(ranked, key=lambda pair: pair[0]):  # stable: page order within
-        content = SPACE.sub(" ", _text_without_stamps(element)).strip()
+        content = collapse_spaces(_text_without_stamps(element))
         if 2 < len(content) < MAX_SEARCHED_BYLINE_CHARS and _outside_bylines(element):
             return normalize_authors(None, content) or None
     return None
