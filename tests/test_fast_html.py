@@ -113,3 +113,24 @@ def test_default_mode_is_unchanged_by_the_option() -> None:
     default = clean(_page(_story()))
     assert isinstance(default, Record)
     assert default.text.split("\n") == PARAGRAPHS
+
+
+def test_parsed_nodes_have_the_classes_lxml_html_gives_them() -> None:
+    """The fast mode's parser picks lxml.html's node classes in C (_element_classes): every
+    node of a page gets the class lxml.html's own lookup would give it."""
+    import lxml.html
+
+    from cleannews.extract.fast import _element_classes
+
+    page = (b"<html><head><title>t</title><!-- note --><?pi x?></head><body><form>"
+            b"<input name=a><select><option>1</select><textarea>x</textarea><label>l</label>"
+            b"</form><p>Hi &amp; <b>bold</b></p><svg><path/></svg></body></html>")
+    theirs = lxml.html.HTMLParser(collect_ids=False, encoding="utf-8")
+    ours = lxml.html.HTMLParser(collect_ids=False, encoding="utf-8")
+    ours.set_element_class_lookup(_element_classes())
+    trees = [lxml.html.document_fromstring(page, parser=parser) for parser in (theirs, ours)]
+    expected, found = ([(node.tag, type(node)) for node in tree.iter()] for tree in trees)
+    assert found == expected
+    assert {kind.__name__ for _, kind in found} >= {
+        "HtmlElement", "HtmlComment", "FormElement", "InputElement", "SelectElement",
+        "TextareaElement", "LabelElement"}

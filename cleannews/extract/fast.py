@@ -14,6 +14,7 @@ other pages. benchmarks/README.md has the figures.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from cleannews.errors import ExtractionError
@@ -37,7 +38,7 @@ from cleannews.options import HtmlOptions
 from cleannews.pagetype import classify_html
 
 if TYPE_CHECKING:
-    from lxml.etree import _Element
+    from lxml.etree import ElementNamespaceClassLookup, _Element
 
 __all__ = ["MIN_TEXT_SHARE", "SKIPPED_ELEMENTS", "extract_fast", "render_main_content"]
 
@@ -83,6 +84,19 @@ def render_main_content(html_text: str, *, comments: bool = False,
     return str(text).strip()
 
 
+@lru_cache(maxsize=1)
+def _element_classes() -> ElementNamespaceClassLookup:
+    """lxml.html's classes for a page's nodes, each chosen in C: lxml.html's own lookup is
+    a Python method, called for every element a walk or a search hands to Python."""
+    from lxml import etree, html
+
+    lookup = etree.ElementNamespaceClassLookup(etree.ElementDefaultClassLookup(
+        element=html.HtmlElement, comment=html.HtmlComment,
+        pi=html.HtmlProcessingInstruction, entity=html.HtmlEntity))
+    lookup.get_namespace(None).update(html.HtmlElementClassLookup._default_element_classes)
+    return lookup
+
+
 def _parse_markup(html_text: str) -> _Element | None:
     """The page parsed by lxml, for its metadata (None: nothing to parse)."""
     import lxml.etree
@@ -92,6 +106,7 @@ def _parse_markup(html_text: str) -> _Element | None:
         html_text = without_huge_attributes(html_text)
     parser = lxml.html.HTMLParser(collect_ids=False, encoding="utf-8", remove_comments=True,
                                   remove_pis=True)
+    parser.set_element_class_lookup(_element_classes())
     try:
         return lxml.html.document_fromstring(html_text.encode("utf-8", "surrogatepass"),
                                              parser=parser)
