@@ -93,7 +93,9 @@ def _element_classes() -> ElementNamespaceClassLookup:
     lookup = etree.ElementNamespaceClassLookup(etree.ElementDefaultClassLookup(
         element=html.HtmlElement, comment=html.HtmlComment,
         pi=html.HtmlProcessingInstruction, entity=html.HtmlEntity))
-    lookup.get_namespace(None).update(html.HtmlElementClassLookup._default_element_classes)
+    lookup.get_namespace(None).update({
+        "form": html.FormElement, "input": html.InputElement, "label": html.LabelElement,
+        "select": html.SelectElement, "textarea": html.TextareaElement})
     return lookup
 
 

@@ -305,16 +305,23 @@ def is_link_farm_heading(line: str) -> bool:
     return bool(_LINK_FARM_PREFIX.match(text)) and word_count(text) <= MAX_LINK_FARM_HEADING_WORDS
 
 
-# A byline prefix is followed by a separator, except a CJK one ("記者山田"). The two kinds
-# never match at the same place (their first characters differ), so each is one group,
-# longest first, under one look-ahead: a twelfth of the compile time of a look-ahead each.
-_BYLINE_PREFIXES = sorted(patterns.BYLINE_PREFIXES, key=len, reverse=True)
-_BYLINE_PREFIX = re.compile(
-    "(?:" + "|".join(re.escape(p) for p in _BYLINE_PREFIXES if not _is_cjk(p[0]))
-    + r")(?=[\s:：/\u3000])|(?:"
-    + "|".join(re.escape(p) for p in _BYLINE_PREFIXES if _is_cjk(p[0])) + ")",
-    re.IGNORECASE,
-)
+def _byline_prefix_pattern() -> re.Pattern[str]:
+    """A byline prefix, followed by a separator unless it is a CJK one ("記者山田").
+
+    The two kinds never match at the same place (their first characters differ), so each
+    is one group, longest first, the first under one look-ahead: a twelfth of the compile
+    time of a look-ahead after each prefix, and the same matches.
+    """
+    longest_first = sorted(patterns.BYLINE_PREFIXES, key=len, reverse=True)
+    spaced = [re.escape(p) for p in longest_first if not _is_cjk(p[0])]
+    unspaced = [re.escape(p) for p in longest_first if _is_cjk(p[0])]
+    groups = [rf"(?:{'|'.join(spaced)})(?=[\s:：/\u3000])"] if spaced else []
+    if unspaced:
+        groups.append(f"(?:{'|'.join(unspaced)})")
+    return re.compile("|".join(groups), re.IGNORECASE)
+
+
+_BYLINE_PREFIX = _byline_prefix_pattern()
 _BYLINE_SUFFIX = re.compile(
     r"\s(?:" + "|".join(map(re.escape, patterns.BYLINE_SUFFIXES)) + r")$")
 # A CJK personal name is two to four characters.
