@@ -62,8 +62,8 @@ MOSTLY_UTF8_SHARE = 0.5
 # and carriage return; and DEL. C1 characters stay: they are the trace of a page whose
 # UTF-8 or windows-1252 bytes a scraper decoded as Latin-1 ("we\x92re"), from which a
 # mojibake fixer can still get the text back, and which deleting would lose.
-_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _CONTROL_BYTES = bytes([*range(0x09), *range(0x0E, 0x20), 0x7F])
+_CONTROL_CHARACTERS = re.compile(f"[{re.escape(_CONTROL_BYTES.decode('ascii'))}]")
 # Encodings (codecs' names) in which a control character is the byte of the same value and
 # no other byte or sequence decodes to one: UTF-8 and these single-byte ones.
 _CONTROLS_ARE_BYTES = frozenset({"utf-8", "ascii", "cp1252", "iso8859-1", "iso8859-15"})
